@@ -1,0 +1,44 @@
+"""python -m guide build | serve [--port N] | check"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from guide.build import BuildError, build
+from guide.schools import ROOT, SchoolError, load_all
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m guide", description="Genera las guías de cada escuela.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="construye todas las escuelas y el índice en site/")
+    b.add_argument("--site", type=Path, default=ROOT / "site")
+    b.add_argument("--jobs", type=int, default=None)
+    s = sub.add_parser("serve", help="construye y sirve el sitio en http://127.0.0.1:8000")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--no-build", action="store_true")
+    sub.add_parser("check", help="solo valida los modelos de schools/")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            for school in load_all():
+                print(f"{school.slug}: bien")
+            return 0
+        if args.command in ("build", "serve") and not getattr(args, "no_build", False):
+            start = time.perf_counter()
+            site = getattr(args, "site", ROOT / "site")
+            schools = build(site=site, jobs=getattr(args, "jobs", None))
+            print(f"{len(schools)} escuelas construidas en {site} ({time.perf_counter() - start:.1f} s)")
+        if args.command == "serve":
+            from guide.serve import serve
+            serve(ROOT / "site", port=args.port)
+        return 0
+    except (SchoolError, BuildError) as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

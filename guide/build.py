@@ -1,0 +1,252 @@
+"""Generate each school's MkDocs project and build every site into site/.
+
+For each school: build/<slug>/mkdocs.yml (INHERITs the base mkdocs.yml) plus
+build/<slug>/docs/ (the shared docs/ steps it uses, its own pages, logo and
+colours). Each project is built by its own `mkdocs build -f` run, in parallel,
+into a staging folder; only when every build succeeded does the staging
+folder replace site/, so the last good site survives a failure.
+"""
+from __future__ import annotations
+
+import dataclasses
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+
+from guide import colors, imss
+from guide.model import School
+from guide.schools import ROOT, SCHOOLS_DIR, load_all
+
+DOCS = ROOT / "docs"
+INDEX_DOCS = DOCS / "_index"   # pages of the index site, not of a school
+STEPS_DIR = "pasos"
+SHARED_PAGES = [                # (file, nav title) around the steps, in nav order
+    ("problemas.md", "Problemas frecuentes"),
+    ("preguntas.md", "Preguntas frecuentes"),
+    ("contacto.md", "Contacto"),
+]
+INDEX_PAGES = [("revisa-tus-datos.md", "Revisa tus datos"), ("revisa-tu-lista.md", "Revisa tu lista")]
+
+
+class BuildError(Exception):
+    pass
+
+
+# ------------------------------------------------------------ per-school project
+
+_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre")
+
+
+def long_date(day) -> str:
+    return f"{day.day} de {_MONTHS[day.month - 1]} de {day.year}"
+
+
+def school_context(school: School) -> dict:
+    """The school as plain data for the Markdown templates (mkdocs.yml `extra`)."""
+    data = dataclasses.asdict(school)
+    data["slug"] = school.slug
+    data["reviewed"] = school.reviewed.isoformat()
+    data["reviewed_text"] = long_date(school.reviewed)
+    for office, model in zip(data["offices"], school.offices):
+        for phone, p in zip(office["phones"], model.phones):
+            phone.update(display=p.display, tel=p.tel)
+    data["offices_by_name"] = {o["name"]: o for o in data["offices"]}
+    data["contact"] = data["offices_by_name"].get(school.contact_office) or data["offices"][0]
+    data["step_titles"] = {}
+    return data
+
+
+def _step_title(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    raise BuildError(f"{path.relative_to(ROOT)}: la página necesita un título en la primera línea «# …»")
+
+
+def write_project(school: School, out: Path, shared: dict) -> Path:
+    """Write build/<slug>/ (mkdocs.yml + docs/) and return the config path."""
+    if out.exists():
+        shutil.rmtree(out)
+    docs = out / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_index", STEPS_DIR))
+    (docs / STEPS_DIR).mkdir()
+    for step in school.steps:
+        shutil.copy2(DOCS / STEPS_DIR / f"{step}.md", docs / STEPS_DIR / f"{step}.md")
+    own_pages = []
+    if school.pages_dir.is_dir():  # the school's own Markdown adds or replaces pages
+        for page in sorted(school.pages_dir.rglob("*.md")):
+            rel = page.relative_to(school.pages_dir)
+            if not (docs / rel).exists():
+                own_pages.append(rel.as_posix())
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(page, docs / rel)
+    assets = docs / "assets"
+    assets.mkdir(exist_ok=True)
+    (assets / "logo.svg").write_text(school.logo_svg.strip() + "\n", encoding="utf-8")
+    (assets / "school.css").write_text(colors.school_css(school.primary_color, school.accent_color), encoding="utf-8")
+
+    context = school_context(school)
+    nav = [{"Inicio": "index.md"}]
+    steps = []
+    for n, step in enumerate(school.steps, 1):
+        title = _step_title(docs / STEPS_DIR / f"{step}.md")
+        context["step_titles"][step] = title
+        steps.append({f"{n}. {title}": f"{STEPS_DIR}/{step}.md"})
+    nav.append({"Pasos": steps})
+    nav += [{title: page} for page, title in SHARED_PAGES]
+    nav += own_pages
+    nav.append({"Buscar": "buscar.md"})
+    config = {
+        "INHERIT": os.path.relpath(ROOT / "mkdocs.yml", out),
+        "site_name": f"Guía NSS · {school.short_name}",
+        "site_description": f"Cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS en {school.name}.",
+        "docs_dir": "docs",
+        "theme": {
+            "custom_dir": os.path.relpath(ROOT / "overrides", out),
+            "logo": "assets/logo.svg",
+            "favicon": "assets/logo.svg",
+        },
+        "hooks": [os.path.relpath(ROOT / "guide" / "hooks.py", out)],
+        "extra_css": ["assets/stylesheets/guia.css", "assets/school.css"],
+        "nav": nav,
+        "extra": {"school": context, "imss": _imss_context(), "shared": _relative_shared(shared, 1),
+                  "index_url": "../"},
+    }
+    if school.site_url:
+        config["extra"]["school_url"] = school.site_url
+    path = out / "mkdocs.yml"
+    path.write_text(_yaml(config), encoding="utf-8")
+    return path
+
+
+def _imss_context() -> dict:
+    return {name: getattr(imss, name) for name in dir(imss) if name.isupper()}
+
+
+def _relative_shared(shared: dict, depth: int) -> dict:
+    """Shared assets live at the site root; pages reach them through `depth` levels."""
+    return {k: "../" * depth + v for k, v in shared.items()}
+
+
+def _yaml(config: dict) -> str:
+    return "# Generated by `python -m guide build` from schools/ and docs/. Do not edit.\n" + yaml.safe_dump(
+        config, allow_unicode=True, sort_keys=False, width=100)
+
+
+# ------------------------------------------------------------ index site
+
+def write_index_project(schools: list[School], out: Path, shared: dict) -> Path:
+    if out.exists():
+        shutil.rmtree(out)
+    docs = out / "docs"
+    shutil.copytree(INDEX_DOCS, docs)
+    logos = docs / "assets" / "logos"
+    logos.mkdir(parents=True, exist_ok=True)
+    cards = []
+    for s in sorted(schools, key=lambda s: s.name):
+        (logos / f"{s.slug}.svg").write_text(s.logo_svg.strip() + "\n", encoding="utf-8")
+        label = " · Escuela de ejemplo" if s.example else ""
+        search = html.escape(f"{s.name} {s.short_name} {s.state} {s.city}".lower())
+        cards.append(
+            f'<li class="guia-school" data-guia-filter-text="{search}">'
+            f'<a href="{s.slug}/"><img src="assets/logos/{s.slug}.svg" alt="" width="48" height="48">'
+            f'<span><strong>{html.escape(s.name)}</strong>'
+            f'<span class="guia-school__meta">{html.escape(s.state)} · {html.escape(s.level.capitalize())}{label}</span>'
+            f"</span></a></li>"
+        )
+    (docs / "escuelas.html").write_text("\n".join(cards) + "\n", encoding="utf-8")
+    (docs / "assets" / "stylesheets").mkdir(parents=True, exist_ok=True)
+    (docs / "assets" / "school.css").write_text(colors.school_css("#1f5f4a", "#b1402b"), encoding="utf-8")
+    config = {
+        "INHERIT": os.path.relpath(ROOT / "mkdocs.yml", out),
+        "site_name": "Guía NSS",
+        "site_description": "Guías de cada escuela para obtener tu NSS y tu seguro de salud para estudiantes del IMSS.",
+        "docs_dir": "docs",
+        "theme": {"custom_dir": os.path.relpath(ROOT / "overrides", out)},
+        "hooks": [os.path.relpath(ROOT / "guide" / "hooks.py", out)],
+        "extra_css": ["assets/stylesheets/guia.css", "assets/school.css"],
+        "nav": [{"Escuelas": "index.md"}] + [{t: p} for p, t in INDEX_PAGES] + [{"Buscar": "buscar.md"}],
+        "extra": {"index": True, "shared": _relative_shared(shared, 0), "imss": _imss_context(),
+                  "schools_html": (docs / "escuelas.html").read_text(encoding="utf-8")},
+        "exclude_docs": "escuelas.html\n",
+    }
+    path = out / "mkdocs.yml"
+    path.write_text(_yaml(config), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------ building
+
+def _mkdocs(config: Path, dest: Path) -> tuple[Path, str | None]:
+    env = dict(os.environ, SOURCE_DATE_EPOCH="0", PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(dest)],
+        capture_output=True, text=True, env=env,
+    )
+    if proc.returncode == 0:
+        return config, None
+    lines = [line.strip() for line in (proc.stderr + proc.stdout).splitlines() if line.strip()]
+    if any(line.startswith("Traceback") for line in lines):
+        reasons = lines[-1:]  # the exception line says what went wrong
+    else:
+        reasons = [re.sub(r"^(ERROR|WARNING)\s*-\s*", "", line) for line in lines
+                   if line.startswith(("ERROR", "WARNING"))] or lines[-2:]
+    return config, "; ".join(dict.fromkeys(r for r in reasons if not r.startswith("Aborted"))) or "falló mkdocs"
+
+
+def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | None = None,
+          schools_dir: Path = SCHOOLS_DIR) -> list[School]:
+    """Build every school and the index into `site`, or leave `site` untouched."""
+    schools = load_all(schools_dir)
+    work.mkdir(parents=True, exist_ok=True)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    try:
+        shared = _shared_assets(stage)
+        configs = {s.slug: write_project(s, work / s.slug, shared) for s in schools}
+        index_config = write_index_project(schools, work / "_index", shared)
+        jobs = jobs or os.cpu_count() or 1
+        dests = {cfg: stage / slug for slug, cfg in configs.items()}
+        dests[index_config] = stage / "_index"
+        with ThreadPoolExecutor(jobs) as pool:
+            results = list(pool.map(lambda item: _mkdocs(*item), dests.items()))
+        failures = [f"{cfg.parent.name}: {why}" for cfg, why in results if why]
+        if failures:
+            raise BuildError("no se publicó nada; " + " | ".join(failures))
+        for item in (stage / "_index").iterdir():
+            item.rename(stage / item.name)
+        (stage / "_index").rmdir()
+        _swap(stage, site)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return schools
+
+
+def _shared_assets(stage: Path) -> dict:
+    """Widget assets built once for all schools (absent until the widgets land)."""
+    try:
+        from guide import shared_assets
+    except ImportError:
+        return {}
+    return shared_assets.build(stage)
+
+
+def _swap(stage: Path, site: Path) -> None:
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    stage.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    os.chmod(site, 0o755)
+

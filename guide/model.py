@@ -1,0 +1,269 @@
+"""The content model of a school's guide: plain dataclasses, validated on load.
+
+A school file (`schools/<slug>.py`) builds one `School(...)` named `SCHOOL`.
+`validate()` walks it and raises `ModelError` naming the field path, so the
+loader can print one line a school office can act on.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+import typing
+from dataclasses import dataclass, field
+
+from guide import imss
+
+# Steps that exist as shared Markdown in docs/pasos/<name>.md.
+KNOWN_STEPS = (
+    "obtener-nss",
+    "entregar-nss",
+    "verificar-vigencia",
+    "alta-clinica",
+    "carnet",
+    "cambio-clinica",
+)
+LEVELS = ("media superior", "superior")
+STATES = (
+    "Aguascalientes", "Baja California", "Baja California Sur", "Campeche", "Chiapas",
+    "Chihuahua", "Ciudad de México", "Coahuila", "Colima", "Durango", "Estado de México",
+    "Guanajuato", "Guerrero", "Hidalgo", "Jalisco", "Michoacán", "Morelos", "Nayarit",
+    "Nuevo León", "Oaxaca", "Puebla", "Querétaro", "Quintana Roo", "San Luis Potosí",
+    "Sinaloa", "Sonora", "Tabasco", "Tamaulipas", "Tlaxcala", "Veracruz", "Yucatán",
+    "Zacatecas",
+)
+
+
+class ModelError(ValueError):
+    """A school model that cannot be built; `field` is the dotted path."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass
+class Phone:
+    """A Mexican phone number; `extensions` are dialled after the call connects."""
+    number: str
+    extensions: list[str] = field(default_factory=list)
+    label: str = ""
+
+    @property
+    def digits(self) -> str:
+        digits = re.sub(r"\D", "", self.number)
+        return digits[2:] if len(digits) == 12 and digits.startswith("52") else digits
+
+    @property
+    def tel(self) -> str:
+        return "tel:+52" + self.digits
+
+    @property
+    def display(self) -> str:
+        d = self.digits
+        # Mexico City, Guadalajara and Monterrey use 2-digit area codes.
+        if d[:2] in ("55", "56", "33", "81"):
+            return f"{d[:2]} {d[2:6]} {d[6:]}"
+        return f"{d[:3]} {d[3:6]} {d[6:]}"
+
+
+@dataclass
+class Office:
+    """A school office students deal with (afiliación, servicios escolares…)."""
+    name: str
+    role: str = ""
+    address: str = ""
+    phones: list[Phone] = field(default_factory=list)
+    email: str = ""
+    hours: str = ""
+    web: str = ""
+
+
+@dataclass
+class Deadline:
+    """A time rule, e.g. what="Entrega tu acuse", when="dentro de los 3 días…"."""
+    what: str
+    when: str
+
+
+@dataclass
+class QA:
+    question: str
+    answer: str
+
+
+@dataclass
+class Delivery:
+    """Where and when the student hands in the NSS proof."""
+    office: str
+    what: str = "el acuse impreso con tu Número de Seguridad Social (NSS)"
+    when: str = ""
+    how: str = "en persona"
+    confirm: str = ""
+
+
+@dataclass
+class School:
+    name: str
+    short_name: str
+    level: str
+    state: str
+    logo_svg: str
+    primary_color: str
+    accent_color: str
+    offices: list[Office]
+    steps: list[str]
+    reviewed: datetime.date
+    site_url: str = ""
+    example: bool = False
+    city: str = ""
+    intro: str = ""
+    eligibility: str = ""
+    have_at_hand: list[str] = field(default_factory=lambda: ["curp", "email", "domicilio"])
+    deadlines: list[Deadline] = field(default_factory=list)
+    nss_routes: list[str] = field(default_factory=lambda: ["web"])
+    nss_web_entry: str = "afiliatealimss"
+    route_documents: dict[str, list[str]] = field(default_factory=dict)
+    message_actions: dict[str, str] = field(default_factory=dict)
+    delivery: typing.Optional[Delivery] = None
+    insured_elsewhere: str = ""
+    opt_out: str = ""
+    clinic_notes: list[str] = field(default_factory=list)
+    carnet_documents: list[str] = field(default_factory=list)
+    covered_services: list[str] = field(default_factory=lambda: list(imss.COVERED_SERVICES))
+    coverage: str = ""
+    step_notes: dict[str, list[str]] = field(default_factory=dict)
+    faq: list[QA] = field(default_factory=list)
+    contact_office: str = ""
+
+
+# ---------------------------------------------------------------- validation
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
+_URL = re.compile(r"https://[a-z0-9.-]+\.[a-z]{2,}(/\S*)?")
+_EXTENSION = re.compile(r"\d{1,6}")
+
+
+def validate(school: School) -> School:
+    """Check types and each rule, naming the first bad field."""
+    _check_types(school, "")
+    if school.level not in LEVELS:
+        raise ModelError("level", f"«{school.level}» no es un nivel; usa uno de: {', '.join(LEVELS)}")
+    if school.state not in STATES:
+        raise ModelError("state", f"«{school.state}» no es una entidad federativa escrita como en la lista oficial (p. ej. «Jalisco», «Ciudad de México»)")
+    for name in ("primary_color", "accent_color"):
+        value = getattr(school, name)
+        if not _HEX.fullmatch(value):
+            raise ModelError(name, f"«{value}» no es un color; escríbelo como #RRGGBB, p. ej. #1a5c3a")
+    if not school.logo_svg.lstrip().startswith("<svg") or "</svg>" not in school.logo_svg:
+        raise ModelError("logo_svg", "el logo debe ser un SVG completo, de <svg …> a </svg>")
+    if "<script" in school.logo_svg.lower() or "href=\"http" in school.logo_svg:
+        raise ModelError("logo_svg", "el logo no puede tener scripts ni enlaces a otros sitios")
+    if school.site_url and not _URL.fullmatch(school.site_url):
+        raise ModelError("site_url", f"«{school.site_url}» no es una dirección https:// válida")
+    if not school.offices:
+        raise ModelError("offices", "falta al menos una oficina a la que los estudiantes puedan acudir")
+    for i, office in enumerate(school.offices):
+        _check_office(office, f"offices[{i}]")
+    office_names = [o.name for o in school.offices]
+    if not school.steps:
+        raise ModelError("steps", "la guía necesita al menos un paso")
+    for i, step in enumerate(school.steps):
+        if step not in KNOWN_STEPS:
+            raise ModelError(f"steps[{i}]", f"no existe el paso «{step}»; los pasos son: {', '.join(KNOWN_STEPS)}")
+    if len(set(school.steps)) != len(school.steps):
+        raise ModelError("steps", "un paso aparece dos veces")
+    for step in school.step_notes:
+        if step not in school.steps:
+            raise ModelError(f"step_notes[{step!r}]", f"el paso «{step}» no está en steps")
+    for i, route in enumerate(school.nss_routes):
+        if route not in imss.ROUTES:
+            raise ModelError(f"nss_routes[{i}]", f"«{route}» no es una vía; usa: {', '.join(imss.ROUTES)}")
+    if school.nss_web_entry not in imss.WEB_ENTRIES:
+        raise ModelError("nss_web_entry", f"«{school.nss_web_entry}» no existe; usa: {', '.join(imss.WEB_ENTRIES)}")
+    for route, docs in school.route_documents.items():
+        if route not in imss.ROUTES:
+            raise ModelError(f"route_documents[{route!r}]", f"«{route}» no es una vía; usa: {', '.join(imss.ROUTES)}")
+        _check_documents(docs, f"route_documents[{route!r}]")
+    _check_documents(school.have_at_hand, "have_at_hand")
+    for key in school.message_actions:
+        if key not in imss.MESSAGES:
+            raise ModelError(f"message_actions[{key!r}]", f"no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}")
+    for name in ("delivery", "contact_office"):
+        office = getattr(school, name)
+        office = office.office if isinstance(office, Delivery) else office
+        if office and office not in office_names:
+            raise ModelError(f"{name}", f"la oficina «{office}» no está en offices ({', '.join(office_names)})")
+    if school.reviewed > datetime.date.today():
+        raise ModelError("reviewed", f"la fecha de revisión {school.reviewed.isoformat()} está en el futuro")
+    return school
+
+
+def _check_office(office: Office, path: str) -> None:
+    if not office.name.strip():
+        raise ModelError(f"{path}.name", "la oficina necesita un nombre")
+    if office.email and not _EMAIL.fullmatch(office.email):
+        problem = "le falta la @" if "@" not in office.email else "no tiene la forma nombre@dominio.mx"
+        raise ModelError(f"{path}.email", f"«{office.email}» no es un correo válido: {problem}")
+    if office.web and not _URL.fullmatch(office.web):
+        raise ModelError(f"{path}.web", f"«{office.web}» no es una dirección https:// válida")
+    for j, phone in enumerate(office.phones):
+        where = f"{path}.phones[{j}]"
+        if len(phone.digits) != 10 or re.search(r"[^\d\s()+.-]", phone.number):
+            raise ModelError(f"{where}.number", f"«{phone.number}» no es un teléfono de México: deben ser 10 dígitos con lada, p. ej. 33 3827 0613")
+        for ext in phone.extensions:
+            if not _EXTENSION.fullmatch(ext):
+                raise ModelError(f"{where}.extensions", f"«{ext}» no es una extensión: usa solo dígitos")
+    if not (office.phones or office.email or office.address):
+        raise ModelError(path, f"la oficina «{office.name}» necesita al menos un teléfono, correo o dirección")
+
+
+def _check_documents(keys: list[str], path: str) -> None:
+    for i, key in enumerate(keys):
+        if key not in imss.DOCUMENTS:
+            raise ModelError(f"{path}[{i}]", f"«{key}» no es un documento conocido; usa: {', '.join(imss.DOCUMENTS)}")
+
+
+def _check_types(value, path: str, hint=None) -> None:
+    """Structural type check of a dataclass tree against its annotations."""
+    if dataclasses.is_dataclass(value):
+        hints = typing.get_type_hints(type(value))
+        for f in dataclasses.fields(value):
+            _check_types(getattr(value, f.name), f"{path}.{f.name}".lstrip("."), hints[f.name])
+        return
+    if hint is None:
+        return
+    origin = typing.get_origin(hint)
+    if origin is typing.Union:
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if value is None:
+            return
+        return _check_types(value, path, options[0])
+    if origin is list:
+        if not isinstance(value, (list, tuple)):
+            raise ModelError(path, f"debe ser una lista [...], no {_kind(value)}")
+        (item,) = typing.get_args(hint)
+        for i, v in enumerate(value):
+            _check_types(v, f"{path}[{i}]", item)
+        return
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ModelError(path, f"debe ser un diccionario {{...}}, no {_kind(value)}")
+        _, item = typing.get_args(hint)
+        for k, v in value.items():
+            _check_types(v, f"{path}[{k!r}]", item)
+        return
+    if isinstance(hint, type):
+        if hint is datetime.date and isinstance(value, datetime.datetime):
+            raise ModelError(path, "debe ser una fecha datetime.date(AAAA, M, D)")
+        if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+            expected = {str: "un texto entre comillas", bool: "True o False",
+                        datetime.date: "una fecha datetime.date(AAAA, M, D)"}.get(hint, hint.__name__)
+            raise ModelError(path, f"debe ser {expected}, no {_kind(value)}")
+
+
+def _kind(value) -> str:
+    return {str: "un texto", int: "un número", list: "una lista", dict: "un diccionario",
+            type(None): "None", bool: "True/False"}.get(type(value), type(value).__name__)

@@ -1,0 +1,106 @@
+"""A small static server for site/ that behaves like GitHub Pages.
+
+gzip when the client accepts it, `application/wasm` for .wasm (Pyodide's
+streaming compile fails with any other type), max-age=600 like GitHub Pages,
+and a year for files whose name carries a content hash.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import gzip
+import http.server
+import mimetypes
+import re
+import threading
+from functools import lru_cache, partial
+from pathlib import Path
+
+TYPES = {
+    ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+    ".json": "application/json", ".svg": "image/svg+xml", ".zip": "application/zip",
+    ".webmanifest": "application/manifest+json", ".css": "text/css", ".html": "text/html",
+    ".bin": "application/octet-stream", ".txt": "text/plain", ".csv": "text/csv",
+}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".zip", ".txt", ".bin",
+                ".csv", ".webmanifest", ".xml"}
+HASHED = re.compile(r"[.-][0-9a-f]{8,}[./]")
+
+
+@lru_cache(maxsize=512)
+def _gzipped(path: str, mtime: float) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+    def log_message(self, fmt, *args):  # quiet: tests and benchmarks read their own logs
+        pass
+
+    def end_headers(self):
+        if HASHED.search(self.path):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "public, max-age=600")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # redirect to the slash form
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        stat = path.stat()
+        body = _gzipped(str(path), stat.st_mtime)
+        etag = f'"{int(stat.st_mtime)}-{stat.st_size}"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return None
+        self.send_response(200)
+        self.send_header("Content-Type", TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", etag)
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+
+        return io.BytesIO(body)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> _Server:
+    return _Server((host, port), partial(Handler, directory=str(root)))
+
+
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    server = make_server(root, host, port)
+    print(f"Sirviendo {root} en http://{host}:{port}/ (Ctrl+C para detener)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@contextlib.contextmanager
+def running_server(root: Path, host: str = "127.0.0.1"):
+    """Serve `root` on a free port in a thread; yields the base URL."""
+    server = make_server(root, host, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
