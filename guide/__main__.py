@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="construye todas las escuelas y el índice en site/")
     b.add_argument("--site", type=Path, default=ROOT / "site")
     b.add_argument("--jobs", type=int, default=None)
+    b.add_argument("--sin-widgets", dest="widgets", action="store_false",
+                   help="vista previa rápida sin Pyodide (los widgets solo muestran su texto)")
     s = sub.add_parser("serve", help="construye y sirve el sitio en http://127.0.0.1:8000")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--no-build", action="store_true")
@@ -29,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("build", "serve") and not getattr(args, "no_build", False):
             start = time.perf_counter()
             site = getattr(args, "site", ROOT / "site")
-            schools = build(site=site, jobs=getattr(args, "jobs", None))
+            schools = build(site=site, jobs=getattr(args, "jobs", None), widgets=getattr(args, "widgets", True))
             print(f"{len(schools)} escuelas construidas en {site} ({time.perf_counter() - start:.1f} s)")
         if args.command == "serve":
             from guide.serve import serve

@@ -204,14 +204,18 @@ def _mkdocs(config: Path, dest: Path) -> tuple[Path, str | None]:
 
 
 def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | None = None,
-          schools_dir: Path = SCHOOLS_DIR) -> list[School]:
-    """Build every school and the index into `site`, or leave `site` untouched."""
+          schools_dir: Path = SCHOOLS_DIR, widgets: bool = True) -> list[School]:
+    """Build every school and the index into `site`, or leave `site` untouched.
+
+    widgets=False skips Pyodide and the checker assets: a quicker preview for
+    editors, where widgets show only their text.
+    """
     schools = load_all(schools_dir)
     work.mkdir(parents=True, exist_ok=True)
     site.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
-        shared = _shared_assets(stage)
+        shared = _shared_assets(stage) if widgets else {}
         configs = {s.slug: write_project(s, work / s.slug, shared) for s in schools}
         index_config = write_index_project(schools, work / "_index", shared)
         jobs = jobs or os.cpu_count() or 1
