@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from guide.build import BuildError, build
-from guide.schools import ROOT, SchoolError, load_all
+from guide.schools import ROOT, SCHOOLS_DIR, SchoolError, load_all
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="construye todas las escuelas y el índice en site/")
     b.add_argument("--site", type=Path, default=ROOT / "site")
     b.add_argument("--jobs", type=int, default=None)
+    b.add_argument("--schools", type=Path, default=SCHOOLS_DIR, help="carpeta de modelos (schools/)")
+    b.add_argument("--work", type=Path, default=ROOT / "build", help="carpeta de proyectos MkDocs generados")
     b.add_argument("--sin-widgets", dest="widgets", action="store_false",
                    help="vista previa rápida sin Pyodide (los widgets solo muestran su texto)")
     s = sub.add_parser("serve", help="construye y sirve el sitio en http://127.0.0.1:8000")
@@ -31,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("build", "serve") and not getattr(args, "no_build", False):
             start = time.perf_counter()
             site = getattr(args, "site", ROOT / "site")
-            schools = build(site=site, jobs=getattr(args, "jobs", None), widgets=getattr(args, "widgets", True))
+            schools = build(site=site, jobs=getattr(args, "jobs", None), widgets=getattr(args, "widgets", True),
+                            schools_dir=getattr(args, "schools", SCHOOLS_DIR), work=getattr(args, "work", ROOT / "build"))
             print(f"{len(schools)} escuelas construidas en {site} ({time.perf_counter() - start:.1f} s)")
         if args.command == "serve":
             from guide.serve import serve

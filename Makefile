@@ -1,0 +1,55 @@
+# Guía NSS. The README's two commands: `make serve` and `make test`.
+# Each installs what it needs on a fresh machine: the venv and pinned Python
+# packages, the pinned npm packages (Pyodide, axe-core, Lighthouse), the
+# postal-code data and, for tests, Debian's Chromium.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help deps data build serve test bench chromium clean
+
+help:
+	@echo "make serve   construye todas las escuelas y las sirve en http://127.0.0.1:$(PORT)"
+	@echo "make test    corre todas las pruebas (instala lo necesario)"
+	@echo "make build   construye site/ sin servir"
+	@echo "make bench   imprime las cifras de bench/"
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(VENV)/.installed node_modules/.installed
+
+# The offline postal catalogue, generated from pinned PyPI packages.
+checker/data/postal/meta.json: $(VENV)/.installed checker/build_data.py
+	$(PY) -m checker.build_data
+
+data: checker/data/postal/meta.json
+
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+build: deps data
+	$(PY) -m guide build
+
+serve: build
+	$(PY) -m guide serve --no-build --port $(PORT)
+
+test: build chromium
+	GUIA_SITE=$(CURDIR)/site $(PY) -m pytest
+
+bench: build chromium
+	$(PY) bench/checker.py
+	$(PY) bench/site.py
+	$(PY) bench/widgets.py
+
+clean:
+	rm -rf site build .cache
