@@ -1,0 +1,69 @@
+"""The one exception family of :mod:`checker`, and the warning shape.
+
+Every validator in :mod:`checker` raises :class:`InvalidInput` (a
+:class:`ValueError`, in the spirit of ``stdnum.exceptions.ValidationError``)
+and nothing else for bad input.  It carries three attributes:
+
+``code``
+    a stable identifier for programs and tests, such as ``curp.check_digit``,
+    ``curp.date``, ``nss.length`` or ``postal.unknown``;
+``message``
+    a friendly Spanish (es-MX) sentence for a student: what is wrong and how
+    to fix it, naming positions in human 1-based terms ("el carácter 7");
+``position``
+    the 0-based index of the offending character in the *compact* value, or
+    ``None`` when no single character is to blame.
+
+Warnings are returned, never raised (a real document that breaks a rule must
+not block a student); they are plain dicts ``{"code": ..., "message": ...}``
+made with :func:`warning`.
+
+>>> e = InvalidInput('curp.sex', 'El carácter 11 debe ser H, M o X.', 10)
+>>> isinstance(e, ValueError), e.code, e.position
+(True, 'curp.sex', 10)
+>>> str(e)
+'El carácter 11 debe ser H, M o X.'
+>>> warning('curp.inconvenient_word', 'Aviso.')
+{'code': 'curp.inconvenient_word', 'message': 'Aviso.'}
+"""
+
+from __future__ import annotations
+
+__all__ = ['InvalidInput', 'warning']
+
+
+class InvalidInput(ValueError):
+    """The value given cannot be valid; ``message`` says why in Spanish."""
+
+    __slots__ = ('code', 'message', 'position')
+
+    def __init__(self, code: str, message: str,
+                 position: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.position = position
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return (f'InvalidInput(code={self.code!r}, message={self.message!r},'
+                f' position={self.position!r})')
+
+    def __reduce__(self):  # keep it picklable (e.g. multiprocessing)
+        return (self.__class__, (self.code, self.message, self.position))
+
+    def as_dict(self) -> dict:
+        """The error as a plain dict (handy for JSON / the browser widget).
+
+        >>> InvalidInput('nss.length', 'Faltan dígitos.').as_dict()
+        {'code': 'nss.length', 'message': 'Faltan dígitos.', 'position': None}
+        """
+        return {'code': self.code, 'message': self.message,
+                'position': self.position}
+
+
+def warning(code: str, message: str) -> dict:
+    """Build a warning in the shape every ``explain()`` returns."""
+    return {'code': code, 'message': message}
