@@ -163,9 +163,10 @@ class DataError(Exception):
 class SafeUnpickler(pickle.Unpickler):
     """An unpickler for plain data only: it refuses every class.
 
-    str, bytes, int, float, bool, None, list, tuple, dict and set need no
-    class lookup, so they load; anything that names a class or function
-    (``os.system``, ``builtins.eval``, a dataclass, ...) is refused.
+    str, int, float, bool, None, list, tuple and dict (and, from protocol 3
+    or 4 on, bytes and sets) need no class lookup, so they load; anything
+    that names a class or function (``os.system``, ``builtins.eval``, a
+    dataclass, ...) is refused.
 
     >>> safe_loads(pickle.dumps(["01000", ("a", 1)], protocol=4))
     ['01000', ('a', 1)]
@@ -564,7 +565,8 @@ def build_index(codes) -> bytes:
 
 
 def write_output(entries: dict, out: Path, *, catalogue_date: str, approximate: bool, source: str,
-                 cross_check: dict | None = None, state_names: dict | None = None, log=print) -> dict:
+                 cross_check: dict | None = None, state_names: dict | None = None, notice: str = "",
+                 log=print) -> dict:
     """Write meta.json, index.bin, states.json and the shards; return meta."""
     state_names = {**STATE_NAME, **(state_names or {})}
     entries = {c: _finish(e) for c, e in sorted(entries.items())}
@@ -609,6 +611,8 @@ def write_output(entries: dict, out: Path, *, catalogue_date: str, approximate: 
     }
     if cross_check is not None:
         meta["cross_check"] = cross_check
+    if notice:
+        meta["notice"] = notice
     files["meta.json"] = _dump(meta)
 
     for name, data in sorted(files.items()):
@@ -665,8 +669,9 @@ def main(argv=None) -> int:
                 print("!!! prefijos con más de un estado: " + _examples(sorted(split.items()), 10), file=sys.stderr)
                 return 1
             write_output(entries, args.out, catalogue_date=date, approximate=False,
-                         source=f"SEPOMEX / Correos de México, {args.sepomex.name}: {notice[:200]}",
-                         state_names=state_names)
+                         source=f"SEPOMEX / Correos de México, Catálogo Nacional de Códigos Postales "
+                                f"({args.sepomex.name})",
+                         state_names=state_names, notice=notice)
         else:
             if args.date:
                 parser.error("--date only applies with --sepomex")
