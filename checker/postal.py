@@ -273,11 +273,22 @@ def validate(number: str) -> str:
 
 
 def is_valid(number: str) -> bool:
-    """Whether the code is well formed and in the catalogue (never raises)."""
+    """Whether the code is well formed and in the catalogue (never raises).
+
+    Without the catalogue data (see :func:`set_loader`) nothing is valid.
+    """
     try:
-        return bool(validate(number))
+        if number.__class__ is str and len(number) == 5 and number.isascii() and number.isdigit():
+            code = number
+        else:
+            code = _check_format(number)
+        if code[:2] in UNUSED_PREFIXES:
+            return False
+        index = _index if _index is not None else _get_index()
     except InvalidInput:
         return False
+    n = int(code)
+    return bool((index[n >> 3] >> (n & 7)) & 1)
 
 
 def _record(code: str) -> PostalCode:
