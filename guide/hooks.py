@@ -33,6 +33,10 @@ _search_docs: list[dict] = []
 
 def on_config(config):
     _search_docs.clear()
+    # Without a known site_url both pages carry root-absolute links that break
+    # under a GitHub Pages project path; Pages serves its own 404 anyway.
+    for template in ("404.html", "sitemap.xml"):
+        config.theme.static_templates.discard(template)
     return config
 
 
