@@ -1,0 +1,154 @@
+// Build-time helper for guide/shared_assets.py (run with Node >= 18).
+//
+// 1. Starts Pyodide from node_modules with its stock stdlib, runs the same
+//    bridge calls the widgets' worker makes (exercise.py) and imports every
+//    module the checker's sources name, then records which stdlib files are in
+//    sys.modules: that measured set is Pyodide's own start-up plus the checker.
+// 2. Compiles that set, the checker and the bridge to .pyc with Pyodide's OWN
+//    interpreter (so the bytecode magic is the one the browser runs) as
+//    unchecked hash-based pycs (no timestamps: reproducible), and writes two
+//    zips with members sorted, stored uncompressed, fixed dates.
+// 3. Starts a second Pyodide exactly as the browser will (trimmed stdlib via
+//    stdLibURL, inline lock file, the app zip on sys.path), reruns the exercise
+//    and checks it answers identically.  Exits non-zero on any difference.
+//
+// Usage: node compile_stdlib.mjs CONFIG.json   (see shared_assets.py for keys)
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const config = JSON.parse(await readFile(process.argv[2], "utf8"));
+const pyodideDir = config.pyodide_dir.endsWith("/") ? config.pyodide_dir : config.pyodide_dir + "/";
+const { loadPyodide } = await import(pathToFileURL(pyodideDir + "pyodide.mjs").href);
+const exercise = await readFile(config.exercise, "utf8");
+const APP_MOUNT = "/lib/guia_app.zip";
+const quiet = { stdout: () => {}, stderr: (s) => process.stderr.write(s + "\n") };
+
+async function putFiles(py, root, files) {
+  for (const [rel, src] of Object.entries(files)) {
+    const dest = `${root}/${rel}`;
+    py.FS.mkdirTree(path.posix.dirname(dest));
+    py.FS.writeFile(dest, await readFile(src));
+  }
+}
+
+async function runExercise(py) {
+  py.FS.mkdirTree("/exercise-data");
+  await putFiles(py, "/exercise-data", config.data_files || {});
+  py.globals.set("EXTRA_MODULES", py.toPy(config.extra_modules || []));
+  py.globals.set("DATA_DIR", "/exercise-data");
+  return py.runPython(exercise);
+}
+
+// ---- 1. measure -----------------------------------------------------------
+let t0 = performance.now();
+// PYTHONNODEBUGRANGES: compile() leaves out column positions (only tracebacks
+// use them), which makes the .pyc files about a third smaller.
+const full = await loadPyodide({ indexURL: pyodideDir, env: { PYTHONNODEBUGRANGES: "1" }, ...quiet });
+const stockStartMs = performance.now() - t0;
+const startupModules = JSON.parse(full.runPython(`
+import sys, json
+json.dumps(sorted(n for n, m in sys.modules.items()
+                  if (getattr(m, "__file__", None) or "").startswith("/lib/python")))
+`));
+await putFiles(full, "/app", config.app_files);
+full.runPython("import sys; sys.path.insert(0, '/app')");
+const expected = await runExercise(full);
+const measured = JSON.parse(full.runPython(`
+import sys, json
+zip_prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]
+members = set()
+modules = []
+for name, mod in list(sys.modules.items()):
+    f = getattr(mod, "__file__", None) or ""
+    if f.startswith(zip_prefix):
+        modules.append(name)
+        members.add(f[len(zip_prefix):])
+json.dumps({"zip_prefix": zip_prefix, "modules": sorted(modules), "members": sorted(members),
+            "version": sys.version, "magic": __import__("importlib.util").util.MAGIC_NUMBER.hex()})
+`));
+
+// ---- 2. compile -----------------------------------------------------------
+full.globals.set("STDLIB_MEMBERS", full.toPy(measured.members));
+full.globals.set("APP_FILES", full.toPy(Object.keys(config.app_files).sort()));
+full.globals.set("STDLIB_OPTIMIZE", config.stdlib_optimize ?? 0);
+full.globals.set("APP_OPTIMIZE", config.app_optimize ?? 0);
+full.globals.set("APP_MOUNT", APP_MOUNT);
+full.runPython(`
+import io, zipfile, importlib.util
+from importlib._bootstrap_external import _code_to_hash_pyc
+
+def _pyc(source, dfile, optimize):
+    code = compile(source, dfile, "exec", dont_inherit=True, optimize=optimize)
+    return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+
+def _zip(entries):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_STORED
+            zf.writestr(info, entries[name])
+    return buf.getvalue()
+
+_stock = zipfile.ZipFile(ZIP_PREFIX.rstrip("/"))
+_entries = {}
+for member in STDLIB_MEMBERS:
+    if member.endswith(".py"):
+        _entries[member + "c"] = _pyc(_stock.read(member), ZIP_PREFIX + member, STDLIB_OPTIMIZE)
+    else:
+        _entries[member] = _stock.read(member)
+STDLIB_ZIP = _zip(_entries)
+
+_app = {}
+for rel in APP_FILES:
+    with open("/app/" + rel, "rb") as fh:
+        src = fh.read()
+    if rel.endswith(".py"):
+        _app[rel + "c"] = _pyc(src, APP_MOUNT + "/" + rel, APP_OPTIMIZE)
+    else:
+        _app[rel] = src
+APP_ZIP = _zip(_app)
+`.replaceAll("ZIP_PREFIX", JSON.stringify(measured.zip_prefix)));
+const stdlibZip = full.globals.get("STDLIB_ZIP").toJs();
+const appZip = full.globals.get("APP_ZIP").toJs();
+await mkdir(config.out_dir, { recursive: true });
+await writeFile(path.join(config.out_dir, "stdlib.zip"), stdlibZip);
+await writeFile(path.join(config.out_dir, "app.zip"), appZip);
+
+// ---- 3. verify as the browser runs it ---------------------------------------
+const lock = JSON.parse(await readFile(pyodideDir + "pyodide-lock.json", "utf8"));
+const inlineLock = { info: lock.info, packages: {} };
+t0 = performance.now();
+const trimmed = await loadPyodide({
+  indexURL: pyodideDir,
+  stdLibURL: path.join(config.out_dir, "stdlib.zip"),
+  lockFileContents: inlineLock,
+  ...quiet,
+});
+const trimmedStartMs = performance.now() - t0;
+trimmed.FS.writeFile(APP_MOUNT, appZip);
+trimmed.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(APP_MOUNT)})`);
+const got = await runExercise(trimmed);
+const report = {
+  python: measured.version,
+  magic: measured.magic,
+  startup_modules: startupModules,
+  modules: measured.modules,
+  members: measured.members,
+  stock_start_ms: Math.round(stockStartMs),
+  trimmed_start_ms: Math.round(trimmedStartMs),
+  inline_lock: inlineLock,
+  verified: got === expected,
+};
+await writeFile(path.join(config.out_dir, "report.json"), JSON.stringify(report, null, 1));
+if (got !== expected) {
+  await writeFile(path.join(config.out_dir, "expected.json"), expected);
+  await writeFile(path.join(config.out_dir, "got.json"), got);
+  console.error("compile_stdlib: the trimmed build answers differently from stock Pyodide; see", config.out_dir);
+  process.exit(1);
+}
+console.log(JSON.stringify({ members: measured.members.length, stock_start_ms: report.stock_start_ms, trimmed_start_ms: report.trimmed_start_ms }));
+process.exit(0);

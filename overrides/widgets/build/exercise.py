@@ -1,0 +1,45 @@
+# Run by compile_stdlib.mjs inside Pyodide (twice: stock stdlib, then the
+# trimmed one).  Makes the calls the widgets' worker makes, so that the set of
+# stdlib modules they load can be measured, and returns their answers as one
+# string so the two runs can be compared.  Globals set by the caller:
+# EXTRA_MODULES (every module named by an import in the checker's sources) and
+# DATA_DIR (postal data files, possibly empty).
+import os
+import importlib
+
+import guia_bridge
+
+_out = []
+for _name in sorted(os.listdir(DATA_DIR)):
+    with open(os.path.join(DATA_DIR, _name), "rb") as _fh:
+        guia_bridge.add_file(_name, _fh.read())
+
+for _mod in EXTRA_MODULES:
+    try:
+        importlib.import_module(_mod)
+        _out.append("import %s ok" % _mod)
+    except ImportError as _exc:
+        _out.append("import %s failed: %s" % (_mod, _exc))
+
+_SAMPLES = {
+    "curp": ["", "GODE561231HDFRRN09", "GODE561231HDFRRN08", "BACA800101HDFXXX01",
+             "gode-561231-hdfrrn09", "GODE561331HDFRRN09", "XEXX010101HNEXXXA4",
+             "ÑODE561231HDFRRN09", "GODE56123"],
+    "nss": ["", "28138801999", "74927602404", "28138801990", "2813880199", "12345678901"],
+    "cp": ["", "01000", "06700", "68000", "29000", "44100", "00001", "99999", "1234", "abcde"],
+}
+for _kind, _values in _SAMPLES.items():
+    for _value in _values:
+        _out.append(guia_bridge.describe(_kind, _value))
+_out.append(guia_bridge.describe("nss", "28138801999", "GODE561231HDFRRN09"))
+_out.append(guia_bridge.compare("GODE561231HDFRRN09", "Enrique", "González", "Díaz",
+                                "1956-12-31", "H", "DF"))
+for _attempt in range(200):  # the worker's loop: fetch what the checker asks for, retry
+    _answer = guia_bridge.batch_report(
+        b"CURP,NSS,CP\nGODE561231HDFRRN09,28138801999,01000\nXXXX,123,99999\n"
+        b"HEGG560427MVZRRL04,74927602404,44100\nHEGG560427MVZRRL04,7492760240,4410\n",
+        "lista.csv")
+    if '"need"' not in _answer:
+        break
+_out.append(_answer)
+"\n".join(_out)

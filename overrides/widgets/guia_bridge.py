@@ -1,0 +1,142 @@
+"""Bridge between the widgets' Web Worker and the unchanged ``checker`` package.
+
+Shipped next to the checker (in the same small zip) and imported by the worker
+under Pyodide.  Every function returns a JSON string, so the worker never has to
+walk Python proxies.  Postal data reaches Python only through
+``checker.postal.set_loader``: the worker fetches a file, hands its bytes to
+:func:`add_file`, and the loader serves them from memory.  When the checker asks
+for a file the worker has not fetched yet, the loader raises :class:`NeedFile`
+(a ``BaseException`` so no ``except Exception`` in the checker swallows it) and
+the call answers ``{"need": name}``; the worker fetches that file and retries.
+"""
+
+import json
+
+from checker import curp as _curp
+from checker import postal as _postal
+from checker import text as _text
+
+
+class NeedFile(BaseException):
+    """The checker asked for a data file the worker has not handed in yet."""
+
+    def __init__(self, name):
+        super().__init__(name)
+        self.name = name
+
+
+_files = {}
+
+
+def _loader(name):
+    try:
+        return _files[name]
+    except KeyError:
+        raise NeedFile(name) from None
+
+
+_postal.set_loader(_loader)
+
+
+def add_file(name, data):
+    """Store the bytes of one postal data file (``data`` is bytes or a JS Uint8Array)."""
+    if hasattr(data, "to_bytes"):
+        data = data.to_bytes()
+    _files[name] = bytes(data)
+
+
+def has_file(name):
+    return name in _files
+
+
+def _plain(value):
+    """Turn the checker's return values into JSON-able plain data."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if hasattr(value, "_asdict"):
+        return _plain(value._asdict())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "__dict__"):
+        return {k: _plain(v) for k, v in vars(value).items() if not k.startswith("_")}
+    return str(value)
+
+
+def _answer(fn):
+    try:
+        return json.dumps({"ok": _plain(fn())}, ensure_ascii=False)
+    except NeedFile as exc:
+        return json.dumps({"need": exc.name})
+    except Exception as exc:  # never let the worker hang on a checker bug
+        return json.dumps(
+            {"error": type(exc).__name__, "message": getattr(exc, "message", str(exc))},
+            ensure_ascii=False,
+        )
+
+
+def describe(kind, value, curp=None):
+    """``checker.text.describe`` plus the parts a widget shows (JSON string)."""
+
+    def run():
+        result = _plain(_text.describe(kind, value, curp=curp or None))
+        if kind == "curp" and result.get("state") in ("valid", "warning"):
+            try:
+                result["parts"] = _plain(_curp.explain(value))
+            except Exception:
+                pass
+        elif kind == "cp":
+            if result.get("state") in ("valid", "warning"):
+                try:
+                    result["record"] = _plain(_postal.lookup(value))
+                except Exception:
+                    pass
+            try:
+                result["catalogue_date"] = _postal.catalogue_date()
+            except Exception:
+                pass
+        return result
+
+    return _answer(run)
+
+
+def compare(value, given_names=None, first_surname=None, second_surname=None,
+            birth_date=None, sex=None, state=None):
+    """``checker.curp.compare`` as a JSON list of mismatches.
+
+    An empty field is "not given" (``None``): only what the student filled in
+    is compared."""
+    def given(v):
+        return v if v else None
+
+    return _answer(
+        lambda: _curp.compare(
+            value,
+            given_names=given(given_names),
+            first_surname=given(first_surname),
+            second_surname=given(second_surname),
+            birth_date=given(birth_date),
+            sex=given(sex),
+            state=given(state),
+        )
+    )
+
+
+def batch_report(data, name=None):
+    """``checker.batch.report_text`` over a CSV file's bytes: JSON {report, status}.
+
+    The same function ``python -m checker FILE.csv`` prints, so the report is
+    the same text."""
+    from checker import batch as _batch
+
+    if hasattr(data, "to_bytes"):
+        data = data.to_bytes()
+
+    def run():
+        report, status = _batch.report_text(data, name)
+        return {"report": report, "status": status}
+
+    return _answer(run)
