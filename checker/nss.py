@@ -95,9 +95,13 @@ def calc_check_digit(number: str) -> str:
     >>> calc_check_digit('2813880199')
     '9'
     """
+    if not isinstance(number, str) or not all(c in _DIGITS
+                                              for c in number[:10]):
+        raise InvalidInput('nss.digits',
+                           'El NSS solo lleva números del 0 al 9.')
     total = 0
     for i, c in enumerate(reversed(number[:10])):
-        d = _DIGITS.index(c)
+        d = ord(c) - 48
         total += sum(divmod(2 * d, 10)) if i % 2 == 0 else d
     return _DIGITS[-total % 10]
 
