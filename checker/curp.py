@@ -31,15 +31,19 @@ sum value x (19 - i) over the first 17 characters (i = 1..17); the check
 digit is ``(10 - sum mod 10) mod 10``.  Its blind spots follow from the
 weights: position 9 has weight 10, so *any* change of the tens of the birth
 day goes unnoticed; weights 18, 16, 14, 12, 8, 6, 4, 2 miss changes of
-value 5 (H <-> M in the sex, a year 50 years off, some state pairs); and
-every position misses a change of value 10 (0/A/K/T, 1/B/L/U, ...).
+value 5 (H <-> M in the sex, a year 50 years off, some state pairs, and in
+the homoclave 0 <-> O and 6 <-> G, which flips the century: python-stdnum's
+test list has TOMA880125HMNRRN02 next to TOMA880125HMNRRNO2); and every
+position misses a change of value 10 (0/A/K/T, 1/B/L/U, ...).
 :func:`explain` therefore tells the student to compare the birth date, sex
 and state with the birth certificate.
 
 Errors are :class:`checker.InvalidInput` with a stable ``code``, a Spanish
 ``message`` and the 0-based ``position`` in the compact value.  They are
-reported in this order (the first one found wins): ``curp.length`` (also for
-an empty value; the message also names the first impossible character),
+reported in this order (the first one found wins): ``curp.format`` (not a
+``str`` at all), ``curp.length`` (also for an empty value; the message also
+names the first impossible character and ``position`` points at it, else it
+is ``None``),
 ``curp.enie`` (an Ñ anywhere) / ``curp.character`` (anything that is not
 A-Z or 0-9), ``curp.format`` (a digit in 1-4, a letter in 5-10), ``curp.date``
 (month, day, days in month, 29 February of a common year), ``curp.homoclave``
@@ -75,7 +79,10 @@ Kinder (we accept, stdnum rejects):
   K), where stdnum keeps them.
 
 Equal: length, alphabet, date existence and century rule, state list,
-check digit.
+check digit.  Like stdnum, position 2 is not required to be a vowel: RENAPO
+puts X there in several cases (no inner vowel, a special character, a
+palabra inconveniente) and old CURPs do not always follow the rule.
+:func:`compare` is the tool to check positions 1-16 against a person's data.
 
 >>> validate('bOXW 310820-HNERXN09')
 'BOXW310820HNERXN09'
@@ -489,6 +496,9 @@ def _diagnose(s: str, today_key: int) -> InvalidInput:
 
 # ---------------------------------------------------------------- explain
 
+_HOMOCLAVE_LOOKALIKE = {'0': 'O', 'O': '0', '6': 'G', 'G': '6'}
+
+
 def _blind_spots(s: str, today_key: int) -> tuple[list[int], str]:
     """Single changes in date, sex and state the check digit cannot see.
 
@@ -505,7 +515,9 @@ def _blind_spots(s: str, today_key: int) -> tuple[list[int], str]:
     text = ('El dígito verificador no puede confirmar tu día de nacimiento: '
             'no nota si el carácter 9 (las decenas del día) está mal')
     if alternatives:
-        text += (' (con el día ' + ' o '.join(alternatives) +
+        listed = (', '.join(alternatives[:-1]) + ' o ' + alternatives[-1]
+                  if len(alternatives) > 1 else alternatives[0])
+        text += (' (con el día ' + listed +
                  f' en lugar de {day} daría el mismo resultado)')
     text += '.'
     others = []
@@ -524,6 +536,17 @@ def _blind_spots(s: str, today_key: int) -> tuple[list[int], str]:
         others.append(f'una {alt} en lugar de una {s[10]} en el sexo '
                       f'(carácter 11)')
         positions.append(10)
+    # homoclave: weight 2, so a change of value 5, 10, ... goes unnoticed,
+    # and 0/O (0 and 25) and 6/G (6 and 16) look alike: the century flips
+    alt = _HOMOCLAVE_LOOKALIKE.get(s[16])
+    if alt:
+        other = s[:16] + alt + s[17]
+        if _fast_ok(other, today_key):
+            year = (1900 if alt in _DIGITS else 2000) + int(s[4:6])
+            kind = 'un' if alt in _DIGITS else 'una'
+            others.append(f'{kind} {alt} en lugar de {s[16]} en el carácter '
+                          f'17, que cambia tu año de nacimiento a {year}')
+            positions.append(16)
     # state: weights 7 and 6
     for i in (11, 12):
         w = _WEIGHTS[i]

@@ -558,3 +558,46 @@ def test_compare_wrong_length_and_bad_data():
     with pytest.raises(InvalidInput) as info:
         curp.compare('HEGG560427MVZRRL04', sex='Q')
     assert info.value.code == 'curp.sex'
+
+
+# ------------------------------------------------ python-stdnum's test list
+
+STDNUM_LIST = '''
+AAAA000101HDFCCC09 AAMG890608HDFLJL00 BAAA890317HDFRLL03 BAAD890419HMNRRV07
+BEML920313HMCLNS09 HEGG560427MVZRRL04 HEGR891009HMNRRD09 MARR890512HMNRMN09
+MESJ890928HMNZNS00 OOMG890727HMNRSR06 PEGL890909MJCRMS08 TOMA880125HMNRRN02
+VIAA900930MMNCLL08
+'''.split()
+
+
+@pytest.mark.parametrize('value', STDNUM_LIST)
+def test_stdnum_examples(value):
+    assert curp.validate(value, today=TODAY) == value
+
+
+def test_stdnum_example_with_letter_o_in_the_homoclave():
+    # stdnum accepts it (born 25 January 2088); the check digit cannot tell
+    # O from 0 there, but the birth date can
+    e = error('TOMA880125HMNRRNO2', today=TODAY)
+    assert (e.code, e.position) == ('curp.future', 4)
+    assert 'Si naciste en 1988, el carácter 17 debe ser un número' in e.message
+
+
+def test_explain_warns_about_0_and_o_in_the_homoclave():
+    value = fix('HEGG050101MVZRRL0')
+    assert curp.calc_check_digit(value[:16] + 'O') == value[17]
+    info = curp.explain(value, today=TODAY)
+    assert 16 in info['unverified_positions']
+    assert 'una O en lugar de 0 en el carácter 17' in info['warnings'][-1]['message']
+    assert '2005' in info['warnings'][-1]['message']
+    # born in 1956: the letter would mean 2056, in the future: no warning
+    assert 16 not in curp.explain(VALID[0], today=TODAY)['unverified_positions']
+
+
+@pytest.mark.parametrize('sample', [
+    ('BACA890909MJCRMS05', 'curp.inconvenient_word'),   # stdnum rejects it
+])
+def test_stdnum_rejections_we_warn_about(sample):
+    value, code = sample
+    value = fix(value[:17])
+    assert code in [w['code'] for w in curp.explain(value)['warnings']]
