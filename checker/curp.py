@@ -569,6 +569,14 @@ def _blind_spots(s: str, today_key: int) -> tuple[list[int], str]:
 def explain(number: str, *, today: datetime.date | None = None) -> dict:
     """Split a valid CURP into parts for display, with warnings.
 
+    Keys: ``curp``, ``initials`` (1-4), ``birth_date`` (ISO
+    ``YYYY-MM-DD``), ``birth_date_text`` (in Spanish), ``sex`` (H/M/X),
+    ``sex_name`` (Hombre/Mujer/No binario), ``state`` (code), ``state_name``
+    (e.g. Veracruz, or Nacido en el extranjero for NE), ``born_abroad``,
+    ``consonants`` (14-16), ``homoclave``, ``check_digit``,
+    ``unverified_positions`` and ``warnings`` (a list of ``{code,
+    message}``).
+
     Raises :class:`InvalidInput` (exactly like :func:`validate`) when the
     CURP is not valid.  Warnings never block: ``curp.inconvenient_word``
     (the first four letters spell a word of Anexo 2) and
@@ -641,7 +649,8 @@ def _clean_word(word: str) -> str:
 
 
 def _main_word(words: list[str], given: bool = False) -> str:
-    if given and len(words) > 1 and words[0] in SKIPPED_GIVEN_NAMES:
+    if given and words[0] in SKIPPED_GIVEN_NAMES and any(
+            w not in PARTICLES for w in words[1:]):
         words = words[1:]
     rest = words
     while rest and rest[0] in PARTICLES:

@@ -433,6 +433,7 @@ def test_derive_rules():
     assert d('MA ELENA', 'PEREZ')[3] == 'E'
     assert d('JOSE MARIA', 'PEREZ')[3] == 'M'       # only the first skipped
     assert d('MARÍA DEL CARMEN', 'PEREZ')[3] == 'C'
+    assert d('MARIA DE', 'PEREZ')[3] == 'M'         # nothing else follows
     assert d('ANA', 'DE LA CRUZ')[:2] == 'CU'
     assert d('ANA', 'VAN DER BERG')[:2] == 'BE'
     assert d('ANA', 'DEL')[:2] == 'DE'              # only particles: kept
