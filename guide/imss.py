@@ -28,6 +28,7 @@ DOCUMENTS = {
     "email": "Correo electrónico personal",
     "domicilio": "Comprobante de domicilio con código postal (luz o agua, reciente)",
     "identificacion": "Identificación oficial (INE o credencial de la escuela)",
+    "identificacion_oficial": "Identificación oficial",
     "acta": "Acta de nacimiento",
     "nss": "Número de Seguridad Social (NSS)",
     "credencial": "Credencial de estudiante",
@@ -51,45 +52,124 @@ ROUTES = {
         "documents": ["curp", "email"],
         "summary": "Descarga la app IMSS Digital de la tienda oficial de tu celular "
                    "(App Store o Google Play) y genera tu NSS en Trámites y servicios.",
+        "warning": "Descarga la app IMSS Digital solo de las tiendas oficiales (App Store o Google Play). "
+                   "Si la bajas por otros medios, arriesgas tus datos personales.",
     },
     "subdelegacion": {
         "name": "En una subdelegación del IMSS",
-        "documents": ["curp", "domicilio", "identificacion", "acta", "email"],
+        "documents": ["curp", "domicilio", "identificacion_oficial", "acta", "email"],
         "summary": "Acude en persona a la subdelegación del IMSS más cercana.",
     },
 }
 
 # Where the web trámite starts; each school's source guide walks a different door.
+# "url" + "clicks" lead to the NSS form; "vigencia" and "clinica" lead to the
+# constancia de vigencia de derechos and to the alta en clínica o UMF.
 WEB_ENTRIES = {
     "afiliatealimss": {
+        "name": "Afíliate al IMSS (gob.mx)",
         "url": URLS["afiliatealimss"],
-        "clicks": ["Haz clic en «Paso 1: Obtén o localiza tu Número de Seguridad Social»."],
+        "clicks": ["Toca el botón «Paso 1: Obtén o localiza tu Número de Seguridad Social»."],
+        "submit": "Continuar",
+        "vigencia": {
+            "url": URLS["afiliatealimss"],
+            "clicks": ["Toca el botón «Paso 2: Verifica que tu escuela te haya inscrito»."],
+        },
+        "clinica": {
+            "url": URLS["afiliatealimss"],
+            "clicks": ["Toca el botón «Paso 3: Regístrate en la clínica que te corresponde»."],
+        },
     },
     "escritorio_virtual": {
+        "name": "Escritorio Virtual del IMSS",
         "url": URLS["portal"],
         "clicks": [
             "Entra a la sección «Derechohabientes, pensionados y público en general».",
             "Abre el «Escritorio Virtual».",
             "Busca «Asignación de NSS» y toca «Iniciar trámite».",
         ],
+        "submit": "Continuar",
+        "vigencia": {
+            "url": URLS["portal"],
+            "clicks": [
+                "Entra a la sección «Derechohabientes y público en general».",
+                "Abre el «Escritorio Virtual».",
+                "En «Consulta», elige «Vigencia de Derechos».",
+            ],
+        },
+        "clinica": {
+            "url": URLS["portal"],
+            "clicks": [
+                "Entra a la sección «Derechohabientes, pensionados y público en general».",
+                "Abre el «Escritorio Virtual».",
+                "Busca «Alta en Clínica o UMF» y toca «Iniciar trámite».",
+            ],
+        },
     },
     "tramite_imss02008": {
+        "name": "Trámite IMSS-02-008 en imss.gob.mx",
         "url": URLS["tramite_nss"],
         "clicks": [
             "Toca el recuadro número 3, «Trámite digitalizado».",
             "Toca el botón «Iniciar».",
             "En la ventana de bienvenida, toca «Aceptar».",
         ],
+        "submit": "Buscar",
+        "vigencia": {
+            "url": URLS["afiliatealimss"],
+            "clicks": ["Toca el botón «Paso 2: Verifica que tu escuela te haya inscrito»."],
+        },
+        "clinica": {
+            "url": URLS["afiliatealimss"],
+            "clicks": ["Toca el botón «Paso 3: Regístrate en la clínica que te corresponde»."],
+        },
     },
     "imss_digital": {
+        "name": "IMSS Digital",
         "url": URLS["imss_digital"],
         "clicks": [
-            "Entra a IMSS Digital (también puedes buscar «IMSS Digital» en cualquier buscador).",
+            "Si la página no abre, busca «IMSS Digital» en cualquier buscador y entra a la página del IMSS.",
             "Elige la opción «NSS, Número de Seguridad Social».",
             "Sigue los pasos del portal de «Asignación o localización de NSS».",
         ],
+        "submit": "Continuar",
+        "vigencia": {
+            "url": URLS["imss_digital"],
+            "clicks": ["En «Servicios más consultados», elige «Vigencia de Derechos» (Consulta tu vigencia de derechos)."],
+        },
+        "clinica": {
+            "url": URLS["imss_digital"],
+            "clicks": [
+                "Baja hasta la parte de abajo de la página de IMSS Digital.",
+                "En «Altas, Inscripciones o Registros», busca «Alta en Clínica o UMF».",
+                "Toca «Iniciar trámite».",
+            ],
+        },
     },
 }
+
+# Where a student already registered at a clinic asks to change it.
+CAMBIO_CLINICA_CLICKS = [
+    "Baja hasta la parte de abajo de la página de IMSS Digital.",
+    "En «Cambios, Modificaciones o Actualización de datos», busca «Cambio de Clínica o UMF».",
+    "Toca «Iniciar trámite».",
+]
+
+# The IMSS address that sends the confirmation link and the documents.
+SENDER_EMAIL = "serviciosdigitales@imss.gob.mx"
+
+# What IMSS says of the number itself (welcome window of the trámite).
+NSS_FACTS = "Tu NSS es único, permanente e intransferible: es tuyo para toda la vida."
+
+# The buttons next to each PDF at the end of the trámite.
+PDF_BUTTONS = [
+    "Sobre: vuelve a enviar el documento a tu correo.",
+    "Impresora: abre el PDF para imprimirlo.",
+    "Flecha: descarga el PDF a tu celular o computadora.",
+]
+
+# The constancia of trámite IMSS-02-020 and what to look at in it.
+CONSTANCIA_VIGENCIA = "Constancia de vigencia de derechos"
 
 # What the IMSS form asks, in its order.
 FORM_FIELDS = {
@@ -99,8 +179,25 @@ FORM_FIELDS = {
                 "Calle", "Número exterior", "Número interior (si tienes)"],
     "vigencia": ["CURP", "NSS", "Correo electrónico", "Confirma tu correo electrónico",
                  "Las letras de la imagen"],
-    "clinica": ["CURP", "NSS", "Código postal", "Correo electrónico",
+    "clinica": ["CURP", "NSS", "Correo electrónico",
                 "Confirma tu correo electrónico", "Las letras de la imagen"],
+    "clinica_address": ["Código postal", "Tu dirección (calle, número y colonia)"],
+}
+
+# The same forms as one action per line, for the numbered steps.
+FORM_STEPS = {
+    "start": ["Escribe tu CURP.", "Escribe tu correo electrónico personal.",
+              "Vuelve a escribir tu correo para confirmarlo.",
+              "Escribe las letras de la imagen. Distingue mayúsculas y minúsculas."],
+    "address": ["Escribe tu código postal. El sistema llena tu estado y tu municipio.",
+                "Elige tu colonia.", "Escribe tu calle.", "Escribe tu número exterior.",
+                "Escribe tu número interior, si tienes."],
+    "vigencia": ["Escribe tu CURP.", "Escribe tu NSS (11 dígitos).", "Escribe tu correo electrónico.",
+                 "Vuelve a escribir tu correo para confirmarlo.", "Escribe las letras de la imagen."],
+    "clinica": ["Escribe tu CURP.", "Escribe tu NSS (11 dígitos).", "Escribe tu correo electrónico.",
+                "Vuelve a escribir tu correo para confirmarlo.", "Escribe las letras de la imagen."],
+    "clinica_address": ["Escribe tu código postal y toca «Buscar».", "Escribe tu dirección.",
+                        "Elige tu clínica (UMF).", "Termina el trámite."],
 }
 
 # Messages the IMSS system shows, keyed by a stable name schools refer to.
@@ -115,12 +212,49 @@ MESSAGES = {
     "correo_no_confirmado": "Se ha detectado que el correo electrónico que estás ingresando no está confirmado",
 }
 
+# What to do on each message when the school says nothing of its own
+# (School.message_actions overrides these). Markdown; may hold a list.
+MESSAGE_ACTIONS = {
+    "subdelegacion": "El IMSS no pudo terminar tu trámite en línea. Pregunta primero en tu escuela. "
+                     "Si te piden ir a la subdelegación del IMSS, lleva tus documentos originales: "
+                     "CURP, comprobante de domicilio, identificación oficial y acta de nacimiento.",
+    "inconsistencias": "Ve a la subdelegación del IMSS más cercana con tus documentos originales "
+                       "(CURP, comprobante de domicilio, acta de nacimiento e identificación) "
+                       "para corregir tus datos.",
+    "no_encontrado": "No es un error: no tenías NSS y el IMSS te asigna uno nuevo. "
+                     "Escribe tu domicilio y toca «Continuar».",
+    "sin_derecho": "Todavía no estás dado de alta en el seguro. Avisa a tu escuela "
+                   "y vuelve a revisar tu vigencia unos días después.",
+    "procesando": "Espera. No cierres ni actualices la página.",
+    "procesada": "Listo. Revisa tu correo: ahí llegan tus documentos (busca también en spam).",
+    "asignacion_exitosa": "Ya tienes tu NSS. Descarga o imprime tus dos documentos PDF.",
+    "correo_no_confirmado": "Abre tu correo y toca la liga de confirmación que te envió el IMSS "
+                            "(" "serviciosdigitales@imss.gob.mx" "). Si no la ves, revisa spam. "
+                            "Luego sigue con el trámite.",
+}
+
+# Where in the guide each message appears (the step a student is on).
+MESSAGE_STEPS = {
+    "subdelegacion": "obtener-nss",
+    "inconsistencias": "obtener-nss",
+    "no_encontrado": "obtener-nss",
+    "sin_derecho": "verificar-vigencia",
+    "procesando": "obtener-nss",
+    "procesada": "obtener-nss",
+    "asignacion_exitosa": "obtener-nss",
+    "correo_no_confirmado": "obtener-nss",
+}
+
 # Services the student health insurance covers (Oaxaca's guide lists them).
 COVERED_SERVICES = [
-    "Atención médica (consulta en tu clínica)",
-    "Atención obstétrica (para alumnas; al recién nacido solo en el momento del nacimiento)",
-    "Medicamentos",
-    "Atención dental",
-    "Cirugía y hospitalización",
+    "Atención médica (consulta en la clínica que te corresponde)",
+    "Atención obstétrica (para alumnas; al recién nacido, solo en el momento del nacimiento)",
+    "Dotación de medicamentos",
+    "Atención odontológica (dental)",
+    "Atención quirúrgica y hospitalaria",
     "Análisis de laboratorio y rayos X",
 ]
+
+# Documents usually asked at the UMF for the carnet de citas, when a school
+# gives no list of its own.
+CARNET_DOCUMENTS = ["hoja_afiliacion", "domicilio", "identificacion", "curp", "fotos"]

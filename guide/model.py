@@ -78,6 +78,8 @@ class Office:
     email: str = ""
     hours: str = ""
     web: str = ""
+    # What to write in your message when you ask this office for help.
+    include_data: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -85,6 +87,7 @@ class Deadline:
     """A time rule, e.g. what="Entrega tu acuse", when="dentro de los 3 días…"."""
     what: str
     when: str
+    step: str = ""  # also shown on this step (a name in School.steps)
 
 
 @dataclass
@@ -124,8 +127,11 @@ class School:
     deadlines: list[Deadline] = field(default_factory=list)
     nss_routes: list[str] = field(default_factory=lambda: ["web"])
     nss_web_entry: str = "afiliatealimss"
+    vigencia_entry: str = ""   # where to check vigencia; empty: same door as nss_web_entry
+    clinic_entry: str = ""     # where to register at the clinic; empty: same as nss_web_entry
     route_documents: dict[str, list[str]] = field(default_factory=dict)
     message_actions: dict[str, str] = field(default_factory=dict)
+    urgent_messages: list[str] = field(default_factory=list)  # shown as a red call-out
     delivery: typing.Optional[Delivery] = None
     insured_elsewhere: str = ""
     opt_out: str = ""
@@ -181,8 +187,10 @@ def validate(school: School) -> School:
     for i, route in enumerate(school.nss_routes):
         if route not in imss.ROUTES:
             raise ModelError(f"nss_routes[{i}]", f"«{route}» no es una vía; usa: {', '.join(imss.ROUTES)}")
-    if school.nss_web_entry not in imss.WEB_ENTRIES:
-        raise ModelError("nss_web_entry", f"«{school.nss_web_entry}» no existe; usa: {', '.join(imss.WEB_ENTRIES)}")
+    for name in ("nss_web_entry", "vigencia_entry", "clinic_entry"):
+        value = getattr(school, name)
+        if (value or name == "nss_web_entry") and value not in imss.WEB_ENTRIES:
+            raise ModelError(name, f"«{value}» no existe; usa: {', '.join(imss.WEB_ENTRIES)}")
     for route, docs in school.route_documents.items():
         if route not in imss.ROUTES:
             raise ModelError(f"route_documents[{route!r}]", f"«{route}» no es una vía; usa: {', '.join(imss.ROUTES)}")
@@ -191,6 +199,12 @@ def validate(school: School) -> School:
     for key in school.message_actions:
         if key not in imss.MESSAGES:
             raise ModelError(f"message_actions[{key!r}]", f"no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}")
+    for i, key in enumerate(school.urgent_messages):
+        if key not in imss.MESSAGES:
+            raise ModelError(f"urgent_messages[{i}]", f"«{key}» no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}")
+    for i, deadline in enumerate(school.deadlines):
+        if deadline.step and deadline.step not in school.steps:
+            raise ModelError(f"deadlines[{i}].step", f"el paso «{deadline.step}» no está en steps")
     for name in ("delivery", "contact_office"):
         office = getattr(school, name)
         office = office.office if isinstance(office, Delivery) else office

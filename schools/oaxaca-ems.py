@@ -1,15 +1,90 @@
+"""Escuelas de Educación Media Superior de Oaxaca (planteles y Centros de Educación Abierta).
+
+Fuente: «Guía para obtener el Número de Seguridad Social para el proceso de
+afiliación al IMSS», Gobierno del Estado de Oaxaca (shared/seeds/000).
+"""
 import datetime
-from guide.model import School, Office, Phone
+
+from guide.model import Deadline, Delivery, Office, QA, School
+
+AFILIACION = "Control Escolar de tu plantel o Centro de Educación Abierta"
 
 SCHOOL = School(
-    name="Escuelas de Educación Media Superior de Oaxaca",
+    name="Educación Media Superior de Oaxaca",
     short_name="EMS Oaxaca",
     level="media superior",
     state="Oaxaca",
-    logo_svg='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" rx="8" fill="#8a1538"/><text x="24" y="31" font-size="18" text-anchor="middle" fill="#fff" font-family="sans-serif">OAX</text></svg>',
+    city="",
+    logo_svg=(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="EMS Oaxaca">'
+        '<rect width="48" height="48" rx="10" fill="#8a1538"/>'
+        '<circle cx="24" cy="24" r="11" fill="none" stroke="#fff" stroke-width="5"/>'
+        '<circle cx="24" cy="24" r="3" fill="#d9b77e"/></svg>'
+    ),
     primary_color="#8a1538",
-    accent_color="#b38e5d",
-    offices=[Office(name="Control Escolar del plantel", role="afiliación", address="En tu plantel o Centro de Educación Abierta")],
+    accent_color="#9c6b2f",
+    intro=(
+        "El seguro de salud para estudiantes del IMSS es un derecho que tienes desde que te inscribes "
+        "en tu plantel o Centro de Educación Abierta. Para darte de alta, tu escuela necesita tu "
+        "Número de Seguridad Social (NSS)."
+    ),
+    offices=[
+        Office(
+            name=AFILIACION,
+            role="Responsable de la afiliación al IMSS: recibe tu acuse, reporta problemas al IMSS y te da el formato de renuncia.",
+            address="En tu plantel o Centro de Educación Abierta",
+        ),
+    ],
+    contact_office=AFILIACION,
     steps=["obtener-nss", "entregar-nss", "alta-clinica", "verificar-vigencia"],
+    have_at_hand=["curp", "email", "domicilio"],
+    nss_routes=["web"],
+    nss_web_entry="escritorio_virtual",
+    vigencia_entry="escritorio_virtual",
+    clinic_entry="escritorio_virtual",
+    deadlines=[
+        Deadline(
+            what="Entrega el acuse con tu NSS a Control Escolar",
+            when="durante los 3 días después de tu inscripción",
+            step="entregar-nss",
+        ),
+    ],
+    message_actions={
+        "subdelegacion": (
+            "**No acudas a la Subdelegación del IMSS.** Reporta tus datos con el o la responsable de "
+            "afiliación de Control Escolar de tu plantel o Centro. Esa persona solicita tu número en la "
+            "Subdelegación del IMSS por ti."
+        ),
+        "sin_derecho": (
+            "Repórtalo al responsable de afiliación de Control Escolar de tu plantel o Centro, "
+            "para que realice tu proceso de afiliación."
+        ),
+    },
+    urgent_messages=["subdelegacion"],
+    delivery=Delivery(
+        office=AFILIACION,
+        what="el acuse impreso con tu Número de Seguridad Social (NSS)",
+        when="durante los 3 días después de tu inscripción",
+        how="en persona, al responsable de la afiliación de Control Escolar",
+    ),
+    opt_out=(
+        "Si no requieres la afiliación (por ejemplo, ya tienes servicio médico del IMSS o de otra "
+        "institución), llena el formato de renuncia. Te lo dan en tu plantel o Centro de Educación Abierta."
+    ),
+    coverage=(
+        "Tienes el seguro desde el momento de tu inscripción hasta que concluyas tu Educación Media "
+        "Superior, o hasta que causes baja temporal o definitiva en tu plantel o Centro de Educación "
+        "Abierta. Lo tienes siempre que no cuentes con la misma o similar protección del propio IMSS "
+        "o de otra institución de seguridad social."
+    ),
+    step_notes={
+        "alta-clinica": [
+            "Tu plantel te indicará en qué momento debes concluir el trámite del carnet.",
+            "Con el alta en clínica o UMF obtienes tu Carnet de citas. También puedes acudir a la Unidad de Medicina Familiar que te asignen.",
+        ],
+        "verificar-vigencia": [
+            "Revisa tu vigencia después de tramitar tu carnet, para confirmar tu servicio médico.",
+        ],
+    },
     reviewed=datetime.date(2026, 11, 23),
 )

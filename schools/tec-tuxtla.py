@@ -1,0 +1,99 @@
+"""Instituto Tecnológico de Tuxtla Gutiérrez (TecNM).
+
+Fuente: «Cómo realizar tu trámite de alta ante el IMSS», Instituto Tecnológico
+de Tuxtla Gutiérrez (shared/seeds/004). La guía nombra a la encargada de
+afiliaciones; aquí se nombra la oficina.
+"""
+import datetime
+
+from guide.model import Deadline, Delivery, Office, QA, School
+
+ESCOLARES = "Departamento de Servicios Escolares · Afiliaciones al IMSS"
+
+SCHOOL = School(
+    name="Instituto Tecnológico de Tuxtla Gutiérrez",
+    short_name="TecNM Tuxtla",
+    level="superior",
+    state="Chiapas",
+    city="Tuxtla Gutiérrez",
+    site_url="https://www.tuxtla.tecnm.mx",
+    logo_svg=(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="TecNM Tuxtla">'
+        '<rect width="48" height="48" rx="10" fill="#1b396a"/>'
+        '<path d="M13 14h22M24 14v22" fill="none" stroke="#fff" stroke-width="5" stroke-linecap="round"/>'
+        '<circle cx="35" cy="35" r="3" fill="#f2b632"/></svg>'
+    ),
+    primary_color="#1b396a",
+    accent_color="#a35a00",
+    intro=(
+        "La afiliación al IMSS se hace cuando entras a primer semestre, como parte de tu expediente "
+        "escolar. Es un trámite obligatorio desde el primer semestre. Tu seguro se da de baja cuando te gradúas."
+    ),
+    offices=[
+        Office(
+            name=ESCOLARES,
+            role="Encargada de afiliaciones: te da tu Hoja de afiliación y lleva tu proceso de alta en el IMSS.",
+            email="gladis.ah@tuxtla.tecnm.mx",
+        ),
+    ],
+    contact_office=ESCOLARES,
+    steps=["verificar-vigencia", "entregar-nss", "carnet"],
+    have_at_hand=["curp", "nss", "email"],
+    nss_routes=["web"],
+    nss_web_entry="afiliatealimss",
+    vigencia_entry="escritorio_virtual",
+    deadlines=[
+        Deadline(
+            what="Tu afiliación al IMSS es obligatoria",
+            when="desde el primer semestre",
+            step="verificar-vigencia",
+        ),
+    ],
+    message_actions={
+        "sin_derecho": (
+            "Escanea tu constancia de Vigencia de Derechos y envíala al correo de afiliaciones: "
+            "[gladis.ah@tuxtla.tecnm.mx](mailto:gladis.ah@tuxtla.tecnm.mx). "
+            "La escuela llevará tu proceso de alta en tanto las condiciones actuales lo permitan."
+        ),
+    },
+    delivery=Delivery(
+        office=ESCOLARES,
+        what="tu constancia de Vigencia de Derechos escaneada",
+        how="por correo electrónico a gladis.ah@tuxtla.tecnm.mx",
+    ),
+    insured_elsewhere=(
+        "Si tu constancia de Vigencia de Derechos está vigente por parte de tu bachillerato u otra "
+        "instancia, pide tu baja a esa instancia. Así el Instituto podrá afiliarte."
+    ),
+    coverage=(
+        "Te afilian cuando entras a primer semestre. El servicio se da de baja cuando te gradúas."
+    ),
+    clinic_notes=[
+        "La clínica se te asigna según tu lugar de residencia en Tuxtla Gutiérrez.",
+        "Pide la clínica a la que deseas ser afiliado dentro de Tuxtla Gutiérrez.",
+    ],
+    carnet_documents=[
+        "Hoja de afiliación",
+        "Comprobante de domicilio reciente (agua o luz)",
+        "Identificación vigente: INE o credencial de la escuela",
+        "CURP",
+        "2 fotos tamaño infantil",
+    ],
+    step_notes={
+        "verificar-vigencia": [
+            "Si no estás seguro de si estás afiliado, o si no hiciste tu trámite a tiempo, revisa aquí que tu seguro esté vigente por parte del Instituto.",
+        ],
+        "entregar-nss": [
+            "**Si tu vigencia SÍ está vigente por parte del Instituto:** pide tu Hoja de afiliación al Departamento de Servicios Escolares.",
+            "Si no tienes la Hoja de afiliación que te entregaron al ingresar, envía tu vigencia escaneada al correo de afiliaciones: [gladis.ah@tuxtla.tecnm.mx](mailto:gladis.ah@tuxtla.tecnm.mx).",
+            "**Si tu vigencia NO está vigente:** envía tu documento escaneado al mismo correo. La escuela llevará tu proceso de alta en tanto las condiciones actuales lo permitan.",
+            "**Si está vigente por tu bachillerato u otra instancia:** pide tu baja a esa instancia para que el Instituto pueda afiliarte.",
+        ],
+        "carnet": [
+            "Si ya tienes tu Hoja de afiliación, acude a tu Unidad de Medicina Familiar (UMF) para concluir tu trámite con tu carnet de citas médicas.",
+            "El trámite del carnet de citas es responsabilidad del asegurado: tú.",
+            "Ten tu carnet de citas médicas a la mano para cualquier emergencia.",
+        ],
+    },
+    reviewed=datetime.date(2026, 11, 23),
+)
