@@ -194,7 +194,7 @@ FORM_STEPS = {
                 "Escribe tu número interior, si tienes."],
     "vigencia": ["Escribe tu CURP.", "Escribe tu NSS (11 dígitos).", "Escribe tu correo electrónico.",
                  "Vuelve a escribir tu correo para confirmarlo.", "Escribe las letras de la imagen."],
-    "clinica": ["Escribe tu CURP.", "Escribe tu NSS (11 dígitos).", "Escribe tu correo electrónico.",
+    "clinica": ["Escribe tu CURP.", "Escribe tu NSS, si el formulario lo pide.", "Escribe tu correo electrónico.",
                 "Vuelve a escribir tu correo para confirmarlo.", "Escribe las letras de la imagen."],
     "clinica_address": ["Escribe tu código postal y toca «Buscar».", "Escribe tu dirección.",
                         "Elige tu clínica (UMF).", "Termina el trámite."],

@@ -6,7 +6,7 @@ afiliaciones; aquí se nombra la oficina.
 """
 import datetime
 
-from guide.model import Deadline, Delivery, Office, QA, School
+from guide.model import Deadline, Office, School
 
 ESCOLARES = "Departamento de Servicios Escolares · Afiliaciones al IMSS"
 
@@ -56,11 +56,6 @@ SCHOOL = School(
             "La escuela llevará tu proceso de alta en tanto las condiciones actuales lo permitan."
         ),
     },
-    delivery=Delivery(
-        office=ESCOLARES,
-        what="tu constancia de Vigencia de Derechos escaneada",
-        how="por correo electrónico a gladis.ah@tuxtla.tecnm.mx",
-    ),
     insured_elsewhere=(
         "Si tu constancia de Vigencia de Derechos está vigente por parte de tu bachillerato u otra "
         "instancia, pide tu baja a esa instancia. Así el Instituto podrá afiliarte."
@@ -87,12 +82,10 @@ SCHOOL = School(
             "**Si tu vigencia SÍ está vigente por parte del Instituto:** pide tu Hoja de afiliación al Departamento de Servicios Escolares.",
             "Si no tienes la Hoja de afiliación que te entregaron al ingresar, envía tu vigencia escaneada al correo de afiliaciones: [gladis.ah@tuxtla.tecnm.mx](mailto:gladis.ah@tuxtla.tecnm.mx).",
             "**Si tu vigencia NO está vigente:** envía tu documento escaneado al mismo correo. La escuela llevará tu proceso de alta en tanto las condiciones actuales lo permitan.",
-            "**Si está vigente por tu bachillerato u otra instancia:** pide tu baja a esa instancia para que el Instituto pueda afiliarte.",
         ],
         "carnet": [
             "Si ya tienes tu Hoja de afiliación, acude a tu Unidad de Medicina Familiar (UMF) para concluir tu trámite con tu carnet de citas médicas.",
             "El trámite del carnet de citas es responsabilidad del asegurado: tú.",
-            "Ten tu carnet de citas médicas a la mano para cualquier emergencia.",
         ],
     },
     reviewed=datetime.date(2026, 11, 23),
