@@ -177,7 +177,9 @@ def main(argv=None, out=None, err=None):
         return 0
     try:
         kind = _KINDS.get(args[0].lower())
-        if kind is not None and not os.path.isfile(args[0]):
+        # "cp VALOR" is a value; a lone "cp" that names a file is the file.
+        if kind is not None and (len(args) > 1 or
+                                 not os.path.isfile(args[0])):
             return _explain_value(kind, args[1:], out)
         return _check_file(args, out, err)
     except _Usage as exc:

@@ -410,6 +410,17 @@ def _curp_warnings(column, compact, value):
 # --------------------------------------------------------------------------
 # The run.
 
+def _parse_head(head_lines, delimiter):
+    """The rows of the first lines that parse (a bad quote may stop it)."""
+    rows = []
+    try:
+        for row in csv.reader(head_lines, delimiter=delimiter):
+            rows.append(row)
+    except csv.Error:
+        pass
+    return rows
+
+
 def _sniff(head_lines):
     """Pick the delimiter and the header row from the first lines.
 
@@ -417,10 +428,7 @@ def _sniff(head_lines):
     """
     best = None
     for delimiter in (',', ';', '\t', '|'):
-        try:
-            rows = list(csv.reader(head_lines, delimiter=delimiter))
-        except csv.Error:
-            continue
+        rows = _parse_head(head_lines, delimiter)
         for index, row in enumerate(rows):
             columns = find_columns(row)
             if columns:
@@ -459,7 +467,7 @@ class BatchRun:
                              'revisar.')
         found = _sniff(head[skip:])
         if forced is not None:
-            rows = list(csv.reader(head[skip:], delimiter=forced))
+            rows = _parse_head(head[skip:], forced)
             found = None
             for index, row in enumerate(rows):
                 columns = find_columns(row)
@@ -518,9 +526,13 @@ class BatchRun:
         postal_validate = _postal.validate
         curp_flagged = _curp_flagged_prefixes()
         cross = _CrossCheck(ncol, cross_check)
+        cross_get = cross.cache.get if cross.enabled else None
+        cross_compute = cross.compute
+        cross_issues = cross.issues
         seen_curp = {} if duplicates and ccol else None
         seen_nss = {} if duplicates and ncol else None
         cp_cache = {}
+        cp_get = cp_cache.get
         rows = 0
         warned = invalid = dups = dup_c = dup_n = 0
 
@@ -603,16 +615,20 @@ class BatchRun:
                                     issues = [issue]
                                 else:
                                     issues.append(issue)
-                        if c is not None and cross.enabled:
-                            w = cross(n, c, v)
+                        if c is not None and cross_get is not None:
+                            # _CrossCheck.key(), inlined for speed
+                            w = cross_get(n[2:6] + c[4:6] +
+                                          ('0' if c[16] <= '9' else 'A'))
+                            if w is None:
+                                w = cross_compute(n, c)
                             if w:
                                 if issues is None:
-                                    issues = list(w)
+                                    issues = cross_issues(w, v)
                                 else:
-                                    issues.extend(w)
+                                    issues.extend(cross_issues(w, v))
                 if pi >= 0:
                     v = row[pi]
-                    r = cp_cache.get(v)
+                    r = cp_get(v)
                     if r is None:
                         try:
                             postal_validate(v)
@@ -686,23 +702,33 @@ class _CrossCheck:
         self.enabled = bool(enabled and column is not None)
         self.cache = {}
 
-    def __call__(self, n, c, value):
-        key = n[2:6] + c[4:6] + ('0' if c[16] <= '9' else 'A')
-        r = self.cache.get(key)
-        if r is None:
-            try:
-                explained = _nss.explain(n, curp=c)
-            except InvalidInput:  # pragma: no cover - n and c are valid
-                explained = {}
-            r = tuple((w['code'], w['message'])
-                      for w in explained.get('warnings', ())
-                      if w['code'] not in NOTE_CODES)
-            if len(self.cache) < 2_000_000:  # 10**4 * 100 * 2 at most
-                self.cache[key] = r
-        if not r:
-            return r
+    @staticmethod
+    def key(n, c):
+        """Cache key: NSS digits 3-6, CURP characters 5-6, CURP century."""
+        return n[2:6] + c[4:6] + ('0' if c[16] <= '9' else 'A')
+
+    def compute(self, n, c):
+        """Run nss.explain(n, curp=c); cache and return its warnings."""
+        try:
+            explained = _nss.explain(n, curp=c)
+        except InvalidInput:  # pragma: no cover - n and c are valid
+            explained = {}
+        r = tuple((w['code'], w['message'])
+                  for w in explained.get('warnings', ())
+                  if w['code'] not in NOTE_CODES)
+        if len(self.cache) < 2_000_000:  # 10**4 * 100 * 2 at most
+            self.cache[self.key(n, c)] = r
+        return r
+
+    def issues(self, warnings, value):
         return [Issue(self.column, 'warning', code, message, None, value)
-                for code, message in r]
+                for code, message in warnings]
+
+    def __call__(self, n, c, value):
+        r = self.cache.get(self.key(n, c))
+        if r is None:
+            r = self.compute(n, c)
+        return self.issues(r, value) if r else []
 
 
 def check_rows(lines, *, duplicates=True, cross_check=True,
