@@ -37,6 +37,21 @@ DOCUMENTS = {
     "fotos": "2 fotografías tamaño infantil",
 }
 
+# Short names for one-line lists (home page).
+DOCUMENTS_SHORT = {
+    "curp": "CURP",
+    "email": "tu correo electrónico",
+    "domicilio": "comprobante de domicilio con código postal",
+    "identificacion": "INE o credencial de la escuela",
+    "identificacion_oficial": "identificación oficial",
+    "acta": "acta de nacimiento",
+    "nss": "tu NSS",
+    "credencial": "credencial de estudiante",
+    "ine_tutor": "INE",
+    "hoja_afiliacion": "Hoja de afiliación",
+    "fotos": "2 fotos tamaño infantil",
+}
+
 # The two PDFs the IMSS form gives at the end of the NSS trámite.
 NSS_PDFS = ["Número de Seguridad Social", "Tarjeta de Número de Seguridad Social"]
 

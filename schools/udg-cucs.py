@@ -80,9 +80,7 @@ SCHOOL = School(
         ),
         "sin_derecho": (
             "Si pasaron 4 semanas desde tu ingreso al CUCS y eres alumno activo, escribe a "
-            "la Coordinación de Servicios Estudiantiles: [imss@udg.mx](mailto:imss@udg.mx). "
-            "Incluye tu nombre completo, código de estudiante, tu NSS ya verificado (no el de tu tutor), "
-            "tu CURP y tu correo UDG institucional."
+            "la Coordinación de Servicios Estudiantiles: [imss@udg.mx](mailto:imss@udg.mx)."
         ),
     },
     eligibility=(
