@@ -16,7 +16,7 @@ Uso:
                                         revisa un NSS (y, si das la CURP,
                                         que ambos coincidan)
   python -m checker cp VALOR            revisa un código postal
-  python -m checker ARCHIVO.csv [--salida REPORTE.txt]
+  python -m checker ARCHIVO.csv [--salida REPORTE.txt] [--sin-duplicados]
                                         revisa una lista completa
 
 Revisa la CURP, el número de seguridad social (NSS) y el código postal, y te
@@ -33,6 +33,8 @@ Opciones:
   --salida ARCHIVO, -o ARCHIVO   escribe el reporte en ese archivo en vez de
                                  mostrarlo en pantalla (el resumen sí se
                                  muestra)
+  --sin-duplicados               no busca CURP ni NSS repetidos (ahorra
+                                 memoria con listas enormes)
   --curp CURP                    (con nss) la CURP de la misma persona
   -h, --help, --ayuda            muestra esta ayuda
 
@@ -101,6 +103,10 @@ def _explain_value(kind, args, out):
 def _check_file(args, out, err):
     from . import batch
     salida = _take_option(args, ('--salida', '-o'))
+    duplicates = True
+    while '--sin-duplicados' in args:
+        args.remove('--sin-duplicados')
+        duplicates = False
     unknown = [a for a in args if a.startswith('-') and a != '-']
     if unknown:
         raise _Usage(f'No conozco la opción {unknown[0]}.')
@@ -121,7 +127,7 @@ def _check_file(args, out, err):
         source, name = path, os.path.basename(path)
     try:
         lines = batch.open_lines(source)
-        run = batch.check_rows(lines)
+        run = batch.check_rows(lines, duplicates=duplicates)
     except batch.BatchError as exc:
         err.write(f'{name}: {exc.message}\n')
         return 2
