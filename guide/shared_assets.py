@@ -171,7 +171,8 @@ def _fill(template: str, **values) -> str:
     return template
 
 
-def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR) -> dict:
+def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR,
+          use_cache: bool = True) -> dict:
     """Write ``site_root/_shared/`` and ``site_root/sw.js``; return the manifest.
 
     Manifest paths are relative to ``site_root`` (no leading slash)."""
@@ -179,7 +180,7 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
     shared = site_root / SHARED
     if shared.exists():
         shutil.rmtree(shared)
-    stdlib_zip, app_zip, report = compile_zips(checker_dir, data_dir)
+    stdlib_zip, app_zip, report = compile_zips(checker_dir, data_dir, use_cache=use_cache)
 
     core = {name: (PYODIDE_DIR / name).read_bytes() for name in PYODIDE_CORE}
     pyodide_dir = "pyodide-" + _hash(b"".join(name.encode() + core[name] for name in PYODIDE_CORE))

@@ -79,28 +79,8 @@ def _answer(fn):
 
 
 def describe(kind, value, curp=None):
-    """``checker.text.describe`` plus the parts a widget shows (JSON string)."""
-
-    def run():
-        result = _plain(_text.describe(kind, value, curp=curp or None))
-        if kind == "curp" and result.get("state") in ("valid", "warning"):
-            try:
-                result["parts"] = _plain(_curp.explain(value))
-            except Exception:
-                pass
-        elif kind == "cp":
-            if result.get("state") in ("valid", "warning"):
-                try:
-                    result["record"] = _plain(_postal.lookup(value))
-                except Exception:
-                    pass
-            try:
-                result["catalogue_date"] = _postal.catalogue_date()
-            except Exception:
-                pass
-        return result
-
-    return _answer(run)
+    """``checker.text.describe`` as JSON: the same dict the command line prints."""
+    return _answer(lambda: _text.describe(kind, value, curp=curp or None))
 
 
 def compare(value, given_names=None, first_surname=None, second_surname=None,

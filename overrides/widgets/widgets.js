@@ -302,15 +302,19 @@ class Widget {
     const r = answer.ok;
     this.setState(r.state, r.message);
     if (r.state === "invalid") this.input.setAttribute("aria-invalid", "true");
-    if (r.position != null && r.state !== "valid") this.showPosition(value, r.position);
+    if (r.position != null && r.state !== "valid") this.showPosition(typeof r.value === "string" ? r.value : compactFor(this.kind, value), r.position);
     const blocks = [];
     if (r.warnings && r.warnings.length && r.state !== "invalid") {
       blocks.push(el("ul", { class: "guia-widget__warnings" }, r.warnings.map((w) => el("li", {}, w.message || String(w)))));
     }
-    if (this.kind === "curp" && r.parts) blocks.push(this.curpParts(r.parts));
-    if (this.kind === "cp" && r.record) blocks.push(this.cpRecord(r.record, r.catalogue_date));
-    if (this.kind === "cp" && !r.record && r.catalogue_date && r.state === "invalid") {
-      blocks.push(el("p", { class: "guia-widget__note" }, `Catálogo de códigos postales con fecha ${r.catalogue_date}.`));
+    const ok = r.state === "valid" || r.state === "warning";
+    if (ok && this.kind === "curp" && r.parts) blocks.push(this.curpParts(r.parts));
+    else if (ok && this.kind === "cp" && r.parts) blocks.push(this.cpRecord(r.parts, r.catalogue_date));
+    else if (ok && r.details && r.details.length) {
+      blocks.push(el("ul", { class: "guia-widget__facts-list" }, r.details.map((d) => el("li", {}, d))));
+    }
+    if (ok && r.notes && r.notes.length) {
+      blocks.push(...r.notes.map((n) => el("p", { class: "guia-widget__note" }, n)));
     }
     if (blocks.length && this.details) {
       this.details.replaceChildren(...blocks);
@@ -318,9 +322,8 @@ class Widget {
     }
   }
 
-  showPosition(value, position) {
+  showPosition(compact, position) {
     if (!this.echo) return;
-    const compact = compactFor(this.kind, value);
     if (position < 0 || position > compact.length) return;
     const chars = [...compact];
     const before = chars.slice(0, position).join("");
@@ -363,7 +366,8 @@ class Widget {
           })),
       );
     }
-    if (date) out.push(el("p", { class: "guia-widget__note" }, `Catálogo de códigos postales con fecha ${date}.`));
+    if (rec.catalogue) out.push(el("p", { class: "guia-widget__note" }, `Catálogo de códigos postales ${rec.catalogue}.`));
+    else if (date) out.push(el("p", { class: "guia-widget__note" }, `Catálogo de códigos postales con fecha ${date}.`));
     return el("div", {}, out);
   }
 

@@ -1,0 +1,246 @@
+"""The widgets' shared assets: layout, trimming, reproducibility, and the proof
+that the checker the site ships is the repository's checker and passes its own
+tests under Pyodide.
+
+How "the checker's full test suite passes against exactly the shipped zip" is
+proven (test_checker_suite_passes_against_the_shipped_zip):
+
+* the shipped ``checker.<hash>.zip`` is extracted as it is (only ``.pyc``
+  files, no source of the checker is reachable) and every ``.pyc`` is shown to
+  be compiled from the repository's file (hash-based pycs embed the source's
+  hash, checked with Pyodide's own ``importlib.util.source_hash``);
+* under Pyodide's own interpreter (Node), the doctests of every shipped module
+  run from those bytes (docstrings are kept in the checker's pycs), and then
+  pytest runs ``tests/checker/`` against them.  Not run there:
+  ``test_build_data.py`` and ``test_cli.py`` (they test the maintainer's data
+  step and the command line, which are not shipped: sqlite3, processes), and
+  hypothesis' property tests (hypothesis has a
+  compiled extension that cannot load in Pyodide offline); both run under
+  CPython in the normal suite.
+* pytest needs much more of the stdlib than the checker, so that run uses
+  Pyodide's stock stdlib.  That the trimmed stdlib is enough is proven by
+  test_shipped_files_answer_like_cpython: Pyodide started exactly as the
+  worker starts it, from the built site's files, answers a corpus exactly as
+  ``checker.text.describe`` does in CPython; and by the build itself, which
+  re-runs its measurement workload on the trimmed zip and fails on any
+  difference.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from guide import shared_assets  # noqa: E402
+
+NODE_MODULES = ROOT / "node_modules" / "pyodide"
+# Test files of checker code that is not shipped to the browser: the data build
+# step (sqlite3, the SAT wheel) and the command line (run as a process).
+NOT_UNDER_PYODIDE = {"test_build_data.py", "test_cli.py"}
+pytestmark = pytest.mark.skipif(not (NODE_MODULES / "pyodide.mjs").is_file(), reason="npm ci not run")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shared")
+    manifest = shared_assets.build(root)
+    return root, manifest
+
+
+def _h(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
+def test_manifest_files_exist_with_content_hashes(built):
+    root, m = built
+    for key in ("widgets_js", "widgets_css", "worker_js", "stdlib_zip", "checker_zip"):
+        path = root / m[key]
+        assert path.is_file(), key
+        assert _h(path.read_bytes()) in path.name, f"{key}: name does not carry its content hash"
+        assert not m[key].startswith("/"), "manifest paths are relative to the site root"
+    for name, rel in m["postal"].items():
+        path = root / rel
+        assert _h(path.read_bytes()) in path.name
+        assert path.read_bytes() == (shared_assets.POSTAL_DATA_DIR / name).read_bytes()
+    assert (root / "sw.js").is_file()
+
+
+def test_pyodide_core_is_copied_unchanged_without_stock_stdlib_or_lock(built):
+    root, m = built
+    core = root / m["pyodide_dir"]
+    assert sorted(p.name for p in core.iterdir()) == sorted(shared_assets.PYODIDE_CORE)
+    for name in shared_assets.PYODIDE_CORE:
+        assert (core / name).read_bytes() == (NODE_MODULES / name).read_bytes()
+    names = {p.name for p in root.rglob("*")}
+    assert "python_stdlib.zip" not in names and "pyodide-lock.json" not in names
+
+
+def _zip_is_reproducible_and_stored(path: Path) -> zipfile.ZipFile:
+    zf = zipfile.ZipFile(path)
+    infos = zf.infolist()
+    assert [i.filename for i in infos] == sorted(i.filename for i in infos)
+    for info in infos:
+        assert info.compress_type == zipfile.ZIP_STORED, info.filename
+        assert info.date_time == (1980, 1, 1, 0, 0, 0), info.filename
+    return zf
+
+
+def test_trimmed_stdlib_zip(built):
+    root, m = built
+    zf = _zip_is_reproducible_and_stored(root / m["stdlib_zip"])
+    names = zf.namelist()
+    assert all(n.endswith(".pyc") for n in names), [n for n in names if not n.endswith(".pyc")][:5]
+    # Pyodide's own start-up is about 140 files; the checker adds a few.
+    assert 120 <= len(names) <= 200, len(names)
+    for needed in ("asyncio/__init__.pyc", "encodings/__init__.pyc", "json/__init__.pyc", "csv.pyc",
+                   "datetime.pyc", "_pyodide/__init__.pyc", "pyodide/__init__.pyc"):
+        assert needed in names
+    for unneeded in ("unittest/__init__.pyc", "pydoc.pyc", "doctest.pyc", "sqlite3/__init__.pyc", "tkinter"):
+        assert unneeded not in names
+    stock = zipfile.ZipFile(NODE_MODULES / "python_stdlib.zip")
+    assert len(names) < len(stock.namelist()) / 3
+    magic = {zf.read(n)[:4] for n in names}
+    assert len(magic) == 1
+    _, _, report = shared_assets.compile_zips()
+    assert magic == {bytes.fromhex(report["magic"])}, "bytecode magic is not Pyodide's"
+    assert report["verified"] is True
+    assert set(report["startup_modules"]) <= set(report["modules"])
+    listing = (root / "_shared" / "MODULES.txt").read_text(encoding="utf-8")
+    assert "asyncio/__init__.py" in listing
+
+
+def test_checker_zip_holds_exactly_the_shipped_checker(built):
+    root, m = built
+    zf = _zip_is_reproducible_and_stored(root / m["checker_zip"])
+    expected = {rel + "c" for rel in shared_assets.app_files()}
+    assert set(zf.namelist()) == expected
+    assert "checker/build_data.pyc" not in expected
+
+
+def test_build_is_reproducible(tmp_path):
+    a = shared_assets.build(tmp_path / "a", use_cache=False)
+    b = shared_assets.build(tmp_path / "b", use_cache=False)
+    assert a == b
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_service_worker_names_a_versioned_cache_and_existing_files(built):
+    root, m = built
+    sw = (root / "sw.js").read_text(encoding="utf-8")
+    assert f'const VERSION = "{m["version"]}"' in sw
+    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", sw).group(1))
+    for rel in precache:
+        assert (root / rel).is_file(), rel
+    for key in ("widgets_js", "worker_js", "stdlib_zip", "checker_zip"):
+        assert m[key] in precache
+    assert m["pyodide_dir"] + "pyodide.asm.wasm" in precache
+    assert not any(re.search(r"/\d\d\.[0-9a-f]+\.json$", p) for p in precache), "shards are cached on use"
+
+
+def test_worker_and_widgets_reference_only_built_files(built):
+    root, m = built
+    shared = root / "_shared"
+    worker = (root / m["worker_js"]).read_text(encoding="utf-8")
+    config = json.loads(re.search(r"const CONFIG = (\{.*?\});\n", worker).group(1))
+    for key in ("stdlib", "app"):
+        assert (shared / config[key]).is_file()
+    assert (shared / config["pyodide"] / "pyodide.mjs").is_file()
+    assert config["lock"]["packages"] == {}, "the lock file is passed inline and empty"
+    widgets = (root / m["widgets_js"]).read_text(encoding="utf-8")
+    wconfig = json.loads(re.search(r"const CONFIG = (\{.*?\});\n", widgets).group(1))
+    assert (shared / wconfig["worker"]).is_file()
+    assert (shared / wconfig["sw"]).resolve() == (root / "sw.js").resolve()
+    for text in (worker, widgets):
+        text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+        assert "https://" not in text.replace("https://www.gob.mx", "").replace("https://www.imss.gob.mx", "")
+        assert "localStorage" not in text and "indexedDB" not in text and "document.cookie" not in text
+
+
+def _cases():
+    from checker import curp as c
+    good = "HEGG560427MVZRRL04"
+    bad_word = "BUEY560427HVZRRL0"
+    cases = [["curp", v, None] for v in (
+        good, "HEGG560427MVZRRL05", bad_word + c.calc_check_digit(bad_word), "hegg-560427-mvzrrl04",
+        "HEGG561327MVZRRL04", "", "ÑEGG560427MVZRRL04", "HEGG56042")]
+    cases += [["nss", v, None] for v in ("28138801999", "74927602404", "28138801998", "2813880199", "")]
+    cases += [["nss", "28138801999", good], ["nss", "28138801999", "HEGG560427MVZRRL05"]]
+    cases += [["cp", v, None] for v in ("68000", "44100", "06700", "44109", "4410", "18000", "0l000", "29000")]
+    return cases
+
+
+def test_shipped_files_answer_like_cpython(built, tmp_path):
+    """Pyodide started as the worker starts it, from the built files only."""
+    from checker import text
+    root, m = built
+    worker = (root / m["worker_js"]).read_text(encoding="utf-8")
+    config = json.loads(re.search(r"const CONFIG = (\{.*?\});\n", worker).group(1))
+    cases = _cases()
+    smoke = {"shared_dir": str(root / "_shared"), "pyodide_dir": config["pyodide"], "stdlib": config["stdlib"],
+             "app": config["app"], "postal": config["postal"], "lock": config["lock"], "cases": cases}
+    (tmp_path / "smoke.json").write_text(json.dumps(smoke), encoding="utf-8")
+    proc = subprocess.run(["node", str(shared_assets.WIDGETS_SRC / "build" / "smoke_shipped.mjs"),
+                           str(tmp_path / "smoke.json")], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    for (kind, value, curp), answer in zip(cases, result["answers"]):
+        expected = json.loads(json.dumps(text.describe(kind, value, curp=curp)))
+        assert answer == {"ok": expected}, (kind, value, curp)
+    # Everything Python loaded came from the two shipped zips (or is built in).
+    for f in result["files"]:
+        assert f.startswith(("/lib/python314.zip/", "/lib/guia_app.zip/")), f
+
+
+def test_checker_suite_passes_against_the_shipped_zip(built, tmp_path):
+    root, m = built
+    site_packages = Path(next(p for p in sys.path if p.endswith("site-packages")))
+    packages = [site_packages / n for n in ("_pytest", "pytest", "pluggy", "iniconfig", "packaging",
+                                             "sortedcontainers", "stdnum", "pygments", "py.py")]
+    tests_dir = ROOT / "tests" / "checker"
+    tests = {}
+    for p in sorted(tests_dir.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.name not in NOT_UNDER_PYODIDE:
+            tests["checker_tests/" + p.relative_to(tests_dir).as_posix()] = str(p)
+    sources = {rel: str(path) for rel, path in shared_assets.app_files().items()}
+    config = {
+        "pyodide_dir": str(NODE_MODULES),
+        "app_zip": str(root / m["checker_zip"]),
+        "data_dir": str(shared_assets.POSTAL_DATA_DIR),
+        "site_packages": [str(p) for p in packages if p.exists()],
+        "tests": tests,
+        "sources": sources,
+        "pytest_args": ["-q", "-rfs", "checker_tests"],
+    }
+    (tmp_path / "run.json").write_text(json.dumps(config), encoding="utf-8")
+    proc = subprocess.run(["node", str(shared_assets.WIDGETS_SRC / "build" / "run_checker_tests.mjs"),
+                           str(tmp_path / "run.json")], capture_output=True, text=True, timeout=900)
+    out = proc.stdout
+    failed = "\n".join(line for line in out.splitlines() if line.startswith(("FAILED", "ERROR")))
+    assert proc.returncode == 0, failed + out[-3000:] + proc.stderr[-2000:]
+    assert "checker imported from /ship/checker/__init__.pyc" in out
+    assert re.search(r"\d+ passed", out)
+    assert "pytest exit status 0; doctest failures 0" in out
+    for rel in sources:
+        assert f"same source: {rel}c" in out
+
+
+def test_transfer_size_of_our_python_files_is_small(built):
+    """gzip bytes of the stdlib + checker zips vs the stock stdlib zip."""
+    root, m = built
+    ours = sum(len(gzip.compress((root / m[k]).read_bytes(), 6)) for k in ("stdlib_zip", "checker_zip"))
+    stock = len(gzip.compress((NODE_MODULES / "python_stdlib.zip").read_bytes(), 6))
+    assert ours < 0.45 * stock, (ours, stock)
