@@ -67,5 +67,19 @@ SCHOOL = School(
             "Imprime los formatos que te genere el sistema en cada paso.",
         ],
     },
+    faq=[
+        QA(
+            question="¿Cuál es la forma más rápida de obtener mi NSS?",
+            answer=(
+                "Por internet o con la app IMSS Digital: solo necesitas tu CURP y tu correo electrónico. En la subdelegación necesitas además comprobante de domicilio, identificación oficial y acta de nacimiento."
+            ),
+        ),
+        QA(
+            question="¿Necesito imprimir algo?",
+            answer=(
+                "Sí. Imprime los formatos que te genere el sistema en cada paso."
+            ),
+        ),
+    ],
     reviewed=datetime.date(2026, 11, 23),
 )

@@ -65,11 +65,11 @@ SCHOOL = School(
         office=AFILIACION,
         what="el acuse impreso con tu Número de Seguridad Social (NSS)",
         when="durante los 3 días después de tu inscripción",
-        how="en persona, al responsable de la afiliación de Control Escolar",
+        how="al responsable de la afiliación de Control Escolar, para su proceso",
     ),
     opt_out=(
-        "Si no requieres la afiliación (por ejemplo, ya tienes servicio médico del IMSS o de otra "
-        "institución), llena el formato de renuncia. Te lo dan en tu plantel o Centro de Educación Abierta."
+        "Si no requieres la afiliación, llena el formato de renuncia. "
+        "Te lo dan en tu plantel o Centro de Educación Abierta."
     ),
     coverage=(
         "Tienes el seguro desde el momento de tu inscripción hasta que concluyas tu Educación Media "
@@ -86,5 +86,19 @@ SCHOOL = School(
             "Revisa tu vigencia después de tramitar tu carnet, para confirmar tu servicio médico.",
         ],
     },
+    faq=[
+        QA(
+            question="¿Cuándo tramito mi carnet?",
+            answer=(
+                "Tu plantel te indicará en qué momento debes concluir el trámite del carnet."
+            ),
+        ),
+        QA(
+            question="¿Cómo confirmo que ya tengo servicio médico?",
+            answer=(
+                "Después de tramitar tu carnet, entra al portal del IMSS y revisa en «Consulta» tu vigencia de derechos. Si dice «Derecho a servicio médico: SI», está correcto. Si dice NO, repórtalo al responsable de afiliación de tu plantel."
+            ),
+        ),
+    ],
     reviewed=datetime.date(2026, 11, 23),
 )

@@ -6,7 +6,7 @@ afiliaciones; aquí se nombra la oficina.
 """
 import datetime
 
-from guide.model import Deadline, Office, School
+from guide.model import Deadline, Office, QA, School
 
 ESCOLARES = "Departamento de Servicios Escolares · Afiliaciones al IMSS"
 
@@ -88,5 +88,19 @@ SCHOOL = School(
             "El trámite del carnet de citas es responsabilidad del asegurado: tú.",
         ],
     },
+    faq=[
+        QA(
+            question="No hice mi trámite a tiempo, ¿qué hago?",
+            answer=(
+                "Revisa tu vigencia de derechos en el Escritorio Virtual del IMSS. Si no está vigente, envía tu documento escaneado al correo de afiliaciones: [gladis.ah@tuxtla.tecnm.mx](mailto:gladis.ah@tuxtla.tecnm.mx)."
+            ),
+        ),
+        QA(
+            question="¿En qué clínica me atienden?",
+            answer=(
+                "En la que te asignan según tu lugar de residencia en Tuxtla Gutiérrez. Pide la clínica a la que deseas ser afiliado dentro de Tuxtla Gutiérrez."
+            ),
+        ),
+    ],
     reviewed=datetime.date(2026, 11, 23),
 )

@@ -103,5 +103,25 @@ SCHOOL = School(
             "Si tu clínica ya está registrada, el trámite de cambio está en la parte baja de la página principal de IMSS Digital.",
         ],
     },
+    faq=[
+        QA(
+            question="Soy foráneo, ¿qué dirección pongo?",
+            answer=(
+                "Escribe el código postal y la dirección del lugar donde vives en Guadalajara. Si no, te asignarán una clínica en tu lugar de origen."
+            ),
+        ),
+        QA(
+            question="Ya pasó un mes y no aparezco vigente, ¿qué hago?",
+            answer=(
+                "Si a las 4 semanas de tu ingreso al CUCS no tienes derecho al servicio médico y eres alumno activo, escribe a [imss@udg.mx](mailto:imss@udg.mx) con tu nombre completo, código de estudiante, NSS ya verificado (no el de tu tutor), CURP y correo UDG institucional."
+            ),
+        ),
+        QA(
+            question="¿Qué documentos imprimo?",
+            answer=(
+                "Los que te genera el sistema al darte de alta en tu clínica: el acuse de recibo de tu registro y tu carnet con tu UMF, consultorio y turno."
+            ),
+        ),
+    ],
     reviewed=datetime.date(2026, 11, 23),
 )
