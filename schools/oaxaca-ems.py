@@ -55,6 +55,10 @@ SCHOOL = School(
             "afiliación de Control Escolar de tu plantel o Centro. Esa persona solicita tu número en la "
             "Subdelegación del IMSS por ti."
         ),
+        "inconsistencias": (
+            "Reporta tus datos con el o la responsable de afiliación de Control Escolar de tu plantel "
+            "o Centro antes de ir a cualquier oficina del IMSS."
+        ),
         "sin_derecho": (
             "Repórtalo al responsable de afiliación de Control Escolar de tu plantel o Centro, "
             "para que realice tu proceso de afiliación."
