@@ -19,8 +19,28 @@ Usage from Python (the browser does the same with the file's bytes)::
     for line in format_report(check_rows(lines)):
         print(line)
 
->>> text = "CURP,NSS,CP\\nGOMC800101HDFRRL09,28138801999,01000\\n"
->>> report, status = report_text(text)  # doctest: +SKIP
+    report(data)                     # the browser: bytes in, dict out
+
+>>> out, status = report_text('CURP;NSS\\nHEGG560427MVZRRL04;28138801999\\n')
+>>> print(out)  # doctest: +NORMALIZE_WHITESPACE
+Columnas revisadas: CURP en la columna A («CURP»), NSS en la columna B («NSS»).
+Separador: punto y coma; títulos en la fila 1.
+Sin columna de código postal: esa parte no se revisó.
+<BLANKLINE>
+Fila 2:
+  Aviso en NSS (columna B) «28138801999»: Los dígitos 5 y 6 de tu NSS (88)
+  deberían ser el año en que naciste, pero tu CURP dice 56 (1956). No
+  siempre es un error, pero confirma con el IMSS que el NSS sea tuyo.
+<BLANKLINE>
+Resumen
+  Filas revisadas: 1
+  Válidas: 0
+  Con advertencias: 1
+  Con errores: 0
+  Duplicados: 0
+No hay errores; revisa los avisos, pueden ser datos correctos que no siguen la regla.
+>>> status
+0
 """
 
 import codecs
@@ -38,7 +58,7 @@ from .text import NOTE_CODES
 
 __all__ = [
     'BatchError', 'Column', 'Issue', 'RowResult', 'Summary', 'BatchRun',
-    'open_lines', 'find_columns', 'check_rows', 'format_report',
+    'open_lines', 'text_lines', 'find_columns', 'check_rows', 'format_report',
     'format_summary', 'report_text', 'check_source',
 ]
 
@@ -103,27 +123,37 @@ codecs.register_error(_ERROR_HANDLER, _latin1_fallback)
 
 
 def open_lines(source):
-    """Return an iterator of text lines (line endings kept) from *source*.
+    r"""Return an iterator of text lines (line endings kept) from *source*.
 
-    *source* is a path (str or os.PathLike), ``bytes``, a binary file object,
-    or already-decoded text (``str`` containing a newline, or a text file
-    object).  A path is only opened, and read lazily: nothing but the current
-    line is held in memory.
+    *source* is a path (``str`` or ``os.PathLike``), ``bytes`` (what the
+    browser page hands in), or a binary file object (``sys.stdin.buffer``).
+    The encoding is worked out line by line: UTF-8 (a BOM is dropped),
+    UTF-16 when the data starts with its BOM, and any byte that is not
+    UTF-8 is read as Windows-1252/Latin-1, so reading never fails.  A file
+    is read lazily: only the current line is held in memory.  For text that
+    is already decoded use :func:`text_lines`.
 
-    >>> list(open_lines(b'\\xef\\xbb\\xbfCURP\\r\\nX\\r\\n'))
-    ['CURP\\r\\n', 'X\\r\\n']
-    >>> list(open_lines('C.P.;NSS\\nPe\\xf1a'.encode('latin-1')))
-    ['C.P.;NSS\\n', 'Peña']
+    >>> list(open_lines(b'\xef\xbb\xbfCURP\r\nX\r\n'))
+    ['CURP\r\n', 'X\r\n']
+    >>> list(open_lines('C.P.;NSS\nPe\xf1a'.encode('latin-1')))
+    ['C.P.;NSS\n', 'Peña']
     """
-    if isinstance(source, str) and ('\n' in source or '\r' in source):
-        return _strip_bom(io.StringIO(source, newline=''))
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _decode_binary(io.BytesIO(bytes(source)))
     if hasattr(source, 'read'):
         if isinstance(source, io.TextIOBase):
             return _strip_bom(source)
         return _decode_binary(source)
-    return _decode_binary(open(source, 'rb'))  # noqa: SIM115 (closed by GC/EOF)
+    return _decode_binary(open(source, 'rb'))  # noqa: SIM115 (closed at EOF)
+
+
+def text_lines(text):
+    r"""Lines (endings kept) of already-decoded CSV text; a BOM is dropped.
+
+    >>> list(text_lines('\ufeffCURP\r\nX'))
+    ['CURP\r\n', 'X']
+    """
+    return _strip_bom(io.StringIO(text, newline=''))
 
 
 def _strip_bom(lines):
@@ -137,11 +167,14 @@ def _strip_bom(lines):
 
 
 def _decode_binary(raw):
-    if not isinstance(raw, io.BufferedIOBase) or not hasattr(raw, 'peek'):
-        raw = io.BufferedReader(raw) if isinstance(raw, io.RawIOBase) else raw
-    head = raw.peek(4)[:4] if hasattr(raw, 'peek') else b''
-    if not head and hasattr(raw, 'getvalue'):
-        head = raw.getvalue()[:4]
+    if isinstance(raw, io.RawIOBase):
+        raw = io.BufferedReader(raw)
+    if hasattr(raw, 'peek'):
+        head = raw.peek(4)[:4]
+    elif hasattr(raw, 'getvalue'):
+        head = raw.getvalue()[:4]        # a BytesIO we made, at position 0
+    else:
+        head = b''
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = io.TextIOWrapper(raw, encoding='utf-16', errors='replace',
                                 newline='')
@@ -374,7 +407,8 @@ def _spreadsheet_hint(kind, value):
 def _value_issue(column, exc, value):
     message = exc.message
     if not value.strip():
-        return Issue(column, 'invalid', f'{column.kind}.empty',
+        prefix = 'postal' if column.kind == 'cp' else column.kind
+        return Issue(column, 'invalid', f'{prefix}.empty',
                      f'La celda de {LABELS[column.kind]} está vacía.',
                      None, value)
     hint = _spreadsheet_hint(column.kind, value)
@@ -836,22 +870,36 @@ def format_report(run, source=None):
     yield from format_summary(run.summary)
 
 
-def report_text(source, name=None, **options):
-    """Check *source* (bytes, text or path) and return (report, exit_status).
+def report(data, name=None, **options):
+    """Check CSV *data* (``bytes`` or decoded ``str``) and return a dict.
 
-    This is what the browser page calls with the file's bytes; a file that
-    cannot be checked gives its Spanish message and status 2.
+    ``{'text': the whole report, 'exit_status': 0 | 1 | 2, 'summary':
+    Summary.as_dict() or None, 'error': None or the BatchError code}`` --
+    what the browser page shows and offers for download.  It is the same
+    text ``python -m checker FILE.csv`` prints.
     """
+    lines = text_lines(data) if isinstance(data, str) else open_lines(data)
     try:
-        run = check_rows(open_lines(source), **options)
+        run = check_rows(lines, **options)
         text = '\n'.join(format_report(run, name)) + '\n'
     except BatchError as exc:
-        return exc.message + '\n', 2
-    return text, run.summary.exit_status
+        return {'text': exc.message + '\n', 'exit_status': 2,
+                'summary': None, 'error': exc.code}
+    return {'text': text, 'exit_status': run.summary.exit_status,
+            'summary': run.summary.as_dict(), 'error': None}
+
+
+def report_text(data, name=None, **options):
+    """``(report text, exit status)`` for CSV *data* (``bytes`` or ``str``).
+
+    A file that cannot be checked gives its Spanish message and status 2.
+    """
+    r = report(data, name, **options)
+    return r['text'], r['exit_status']
 
 
 def check_source(source, write, name=None, **options):
-    """Check *source* and write the report through ``write(str)``.
+    """Check *source* (see :func:`open_lines`) and ``write(str)`` the report.
 
     Returns the exit status: 0 nothing invalid, 1 some row invalid, 2 the
     file could not be checked (its message is written too).

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import batch, curp, nss
 from checker.batch import BatchError, check_rows, classify_header, open_lines
@@ -36,7 +38,7 @@ NSS1, NSS2, NSS3 = make_nss(1), make_nss(2), make_nss(3)
 
 
 def run(text: str, **kw):
-    r = check_rows(open_lines(text), **kw)
+    r = check_rows(batch.text_lines(text), **kw)
     results = list(r)
     return results, r.summary
 
@@ -188,7 +190,7 @@ def test_empty_file_and_no_columns():
         check_rows(open_lines(b''))
     assert info.value.code == 'batch.empty'
     with pytest.raises(BatchError) as info:
-        check_rows(open_lines('Nombre,Grupo\nAna,3A\n'))
+        check_rows(batch.text_lines('Nombre,Grupo\nAna,3A\n'))
     assert info.value.code == 'batch.no_columns'
     assert 'CURP' in info.value.message and 'NSS' in info.value.message
     out, status = batch.report_text('Nombre,Grupo\nAna,3A\n')
@@ -448,3 +450,49 @@ def test_memory_grows_only_by_the_duplicate_tables(big_csv):
     # One compact CURP (str), one NSS (int), the first row number and two
     # dict entries per distinct value: about 200 bytes on 64-bit CPython.
     assert per_row < 320, (small, large, per_row)
+
+
+# ------------------------------------------------- the browser's entry point
+
+def test_report_dict_for_the_page():
+    r = batch.report(f'CURP,NSS\n{CURP1},{NSS1}\n{CURP1},1\n'.encode(),
+                     'lista.csv')
+    assert r['exit_status'] == 1 and r['error'] is None
+    assert r['summary'] == {'rows': 2, 'valid': 1, 'warnings': 0,
+                            'invalid': 1, 'duplicates': 1,
+                            'duplicate_curp': 1, 'duplicate_nss': 0,
+                            'exit_status': 1}
+    assert r['text'] == batch.report_text(
+        f'CURP,NSS\n{CURP1},{NSS1}\n{CURP1},1\n', 'lista.csv')[0]
+    bad = batch.report(b'Nombre\nAna\n')
+    assert (bad['exit_status'], bad['error'], bad['summary']) == (
+        2, 'batch.no_columns', None)
+
+
+FIELDS = st.one_of(
+    st.sampled_from([CURP1, CURP2, NSS1, NSS2, '44100', '', ' ', '"',
+                     'CURP', 'NSS', 'CP', 'Código postal', '\ufeff', 'ñ']),
+    st.text(max_size=25))
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(FIELDS, max_size=6), max_size=12),
+       delimiter=st.sampled_from([',', ';', '\t']),
+       newline=st.sampled_from(['\n', '\r\n', '\r']),
+       encoding=st.sampled_from(['utf-8', 'utf-8-sig', 'latin-1', 'utf-16']))
+def test_any_table_gives_a_report(rows, delimiter, newline, encoding):
+    text = newline.join(delimiter.join(r) for r in
+                        [['CURP', 'NSS', 'CP']] + rows)
+    data = text.encode(encoding, 'replace')
+    r = batch.report(data, 'x.csv')
+    assert r['exit_status'] in (0, 1, 2)
+    assert r['text'].endswith('\n')
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary(max_size=600))
+def test_any_bytes_give_a_report(data):
+    r = batch.report(data)
+    assert r['exit_status'] in (0, 1, 2)
+    r = batch.report(b'CURP;NSS\n' + data)
+    assert r['exit_status'] in (0, 1, 2)
