@@ -285,6 +285,9 @@ def write_demo(site_root: Path, manifest: dict) -> dict:
         ("demo/index.html", "Revisa tus datos", widgets.render("curp") + widgets.render("nss") + widgets.render("cp")),
         ("demo/lista/index.html", "Revisa tu lista", widgets.render_batch()),
         ("demo/sin-widgets/index.html", "Revisa tus datos", ""),
+        ("demo/largo/index.html", "Revisa tus datos",
+         "".join(f"<p>Párrafo {i} de la guía: lee con calma cada paso antes de seguir.</p>" for i in range(80))
+         + widgets.render("curp")),
     ):
         up = "../" * rel.count("/")
         css = f'<link rel="stylesheet" href="{up}{manifest["widgets_css"]}">' if body else ""

@@ -15,7 +15,8 @@
 // shared_assets.py replaces the next line with the build's file names.
 const CONFIG = "__CONFIG__";
 
-const STALL_MS = 45000; // no progress for this long: give up and show the fallback
+// No progress for this long: give up and show the fallback (tests shorten it).
+const STALL_MS = Number(window.guiaWidgetsStallMs) || 45000;
 const WORKER_URL = new URL(CONFIG.worker, import.meta.url);
 const SW_URL = new URL(CONFIG.sw, import.meta.url);
 

@@ -42,7 +42,18 @@ function progress(stage, force) {
 // application/wasm type for streaming compilation).
 const realFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
-  const response = await realFetch(input, init);
+  let response;
+  try {
+    response = await realFetch(input, init);
+  } catch (error) {
+    if (!bridge) post({ type: "failed", reason: "network" });
+    throw error;
+  }
+  if (!response.ok && !bridge) {
+    // Pyodide would wait forever for a wasm that never comes: say so now.
+    post({ type: "failed", reason: `HTTP ${response.status}` });
+    return response;
+  }
   if (!response.ok || !response.body) return response;
   const reader = response.body.getReader();
   const stream = new ReadableStream({

@@ -1,0 +1,443 @@
+"""The CURP, NSS and postal-code widgets in real headless Chromium (Debian's),
+driven by Playwright, against pages served on localhost by guide.serve (gzip,
+application/wasm, GitHub-Pages-like caching).
+
+The pages: the widget demo pages that guide.shared_assets.write_demo writes
+next to the shared assets (always), and, when the full site was built
+(GUIA_SITE, as `make test` does), the site's own page holding all three
+widgets.  Expected messages come from checker.text.describe in CPython: the
+widget must say exactly what `python -m checker` says.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_axe
+
+pytestmark = pytest.mark.browser
+
+STATUS = '[data-checker="{kind}"] [role="status"]'
+INPUT = '[data-checker="{kind}"] input[data-guia-input]'
+FINAL = ("valid", "warning", "invalid", "error")
+CURP_OK = "HEGG560427MVZRRL04"
+
+
+# ----------------------------------------------------------------- serving
+
+@contextlib.contextmanager
+def recording_server(root: Path):
+    """guide.serve's server, also recording every request line and body size."""
+    from guide import serve
+
+    log: list[dict] = []
+
+    class Recording(serve.Handler):
+        def parse_request(self):
+            ok = super().parse_request()
+            if ok:
+                log.append({"line": self.requestline, "path": self.path,
+                            "body": int(self.headers.get("Content-Length") or 0)})
+            return ok
+
+    server = serve._Server(("127.0.0.1", 0), functools.partial(Recording, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", log
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def demo_root(tmp_path_factory):
+    from guide import shared_assets
+    root = tmp_path_factory.mktemp("widgets") / "site"
+    manifest = shared_assets.build(root)
+    shared_assets.write_demo(root, manifest)
+    return root
+
+
+@pytest.fixture(scope="session")
+def demo(demo_root):
+    with recording_server(demo_root) as (url, log):
+        yield url, log
+
+
+def _site_page_with_all_widgets():
+    given = os.environ.get("GUIA_SITE")
+    if not given or not (Path(given) / "_shared").is_dir():
+        return None
+    for path in sorted(Path(given).rglob("index.html")):
+        html = path.read_text(encoding="utf-8", errors="replace")
+        if all(f'data-checker="{k}"' in html for k in ("curp", "nss", "cp")):
+            return Path(given), path.relative_to(given).parent.as_posix() + "/"
+    return None
+
+
+@pytest.fixture(scope="session", params=["demo", "site"])
+def widget_page(request, demo):
+    """(base URL, path of a page with the three widgets, request log)."""
+    if request.param == "demo":
+        yield demo[0], "demo/", demo[1]
+        return
+    found = _site_page_with_all_widgets()
+    if not found:
+        pytest.skip("the built site (GUIA_SITE) has no page with the three widgets yet")
+    with recording_server(found[0]) as (url, log):
+        yield url, found[1], log
+
+
+class Phone:
+    """A fresh browser context at 360×740 that records what could leak."""
+
+    def __init__(self, browser, init_script=None, offline_ok=False):
+        self.context = browser.new_context(viewport={"width": 360, "height": 740}, locale="es-MX",
+                                           is_mobile=True, has_touch=True)
+        if init_script:
+            self.context.add_init_script(init_script)
+        self.requests: list[dict] = []
+        self.errors: list[str] = []
+        self.context.on("request", lambda r: self.requests.append({"url": r.url, "body": r.post_data}))
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def state(self, kind):
+        return self.page.get_attribute(STATUS.format(kind=kind), "data-state")
+
+    def message(self, kind):
+        return self.page.inner_text(STATUS.format(kind=kind)).strip()
+
+    def wait_message(self, kind, message, timeout=60000):
+        self.page.wait_for_function(
+            "([sel, msg]) => { const s = document.querySelector(sel);"
+            " return s && s.textContent.trim() === msg; }",
+            arg=[STATUS.format(kind=kind), message], timeout=timeout)
+
+    def wait_final(self, kind, timeout=60000):
+        self.page.wait_for_function(
+            "(sel) => ['valid','warning','invalid','error'].includes(document.querySelector(sel).dataset.state)",
+            arg=STATUS.format(kind=kind), timeout=timeout)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def phone_factory(browser):
+    made = []
+
+    def make(**kw):
+        p = Phone(browser, **kw)
+        made.append(p)
+        return p
+
+    yield make
+    for p in made:
+        p.close()
+
+
+def describe(kind, value, curp=None):
+    from checker import text
+    return text.describe(kind, value, curp=curp)
+
+
+def _cp_with_warning():
+    """A catalogue code whose description carries a warning (if any)."""
+    from checker import postal
+    data = ROOT / "checker" / "data" / "postal"
+    for shard in sorted(data.glob("[0-9][0-9].json")):
+        for code in sorted(json.loads(shard.read_text(encoding="utf-8"))["codes"])[:400]:
+            code = code if len(code) == 5 else shard.stem + code
+            try:
+                if postal.explain(code)["warnings"]:
+                    return code
+            except Exception:
+                break
+    return None
+
+
+def _curp_with_inconvenient_word():
+    from checker import curp
+    base = "BUEY560427HVZRRL0"
+    return base + curp.calc_check_digit(base)
+
+
+def _cases():
+    cases = {
+        "curp": [("valid", CURP_OK, None), ("warning", _curp_with_inconvenient_word(), None),
+                 ("invalid", "HEGG560427MVZRRL05", None)],
+        "nss": [("valid", "28138801999", None), ("warning", "28138801999", CURP_OK),
+                ("invalid", "28138801998", None)],
+        "cp": [("valid", "68000", None), ("invalid", "44109", None), ("invalid", "4410", None)],
+    }
+    warn = _cp_with_warning()
+    if warn:
+        cases["cp"].insert(1, ("warning", warn, None))
+    return cases
+
+
+# ----------------------------------------------------------------- tests
+
+@pytest.mark.parametrize("kind", ["curp", "nss", "cp"])
+def test_valid_warning_invalid_give_the_command_lines_verdict(phone_factory, widget_page, kind):
+    base, path, log = widget_page
+    phone = phone_factory()
+    page = phone.page
+    page.goto(base + path)
+    typed = []
+    for expected_state, value, curp in _cases()[kind]:
+        page.fill(INPUT.format(kind="curp"), curp or "")
+        expected = describe(kind, value, curp=curp)
+        assert expected["state"] == expected_state, (value, expected)
+        page.fill(INPUT.format(kind=kind), value)
+        typed.append(value)
+        phone.wait_message(kind, expected["message"])
+        assert phone.state(kind) == expected_state
+        if expected_state == "invalid" and expected["position"] is not None:
+            mark = page.inner_text(f'[data-checker="{kind}"] [data-guia-echo] mark')
+            assert mark == expected["value"][expected["position"]]
+            assert page.get_attribute(INPUT.format(kind=kind), "aria-invalid") == "true"
+        if kind == "curp" and expected_state == "valid":
+            details = page.inner_text('[data-checker="curp"] [data-guia-details]')
+            assert "27 de abril de 1956" in details and "Mujer" in details and "Veracruz" in details
+        if kind == "cp" and expected_state == "valid":
+            details = page.inner_text('[data-checker="cp"] [data-guia-details]')
+            parts = expected["parts"]
+            assert parts["state"] in details and parts["municipalities"][0] in details
+            for name, _type in parts["settlements"]:
+                assert name in details
+            assert "Catálogo de códigos postales" in details
+    assert phone.errors == []
+    _assert_nothing_typed_left_the_page(phone, log, typed)
+
+
+def _assert_nothing_typed_left_the_page(phone, log, typed):
+    needles = set()
+    for value in typed:
+        for v in (value, value.lower(), re.sub(r"[\s-]", "", value)):
+            if len(v) >= 4:
+                needles.add(v)
+    for r in phone.requests:
+        assert not any(n in r["url"] for n in needles), r["url"]
+        assert not r["body"] or not any(n in r["body"] for n in needles), r["url"]
+    for entry in log:
+        assert not any(n in entry["line"] for n in needles), entry["line"]
+        assert entry["body"] == 0, entry["line"]
+        assert entry["line"].startswith(("GET ", "HEAD ")), entry["line"]
+    stored = phone.page.evaluate("""async () => ({
+        local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
+        idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+        cached: await (async () => { const urls = [];
+            for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) urls.push(r.url);
+            return urls; })(),
+    })""")
+    assert stored["local"] == 0 and stored["session"] == 0 and stored["cookie"] == "" and stored["idb"] == 0
+    for url in stored["cached"]:
+        assert not any(n in url for n in needles), url
+
+
+def test_nss_cross_checks_the_curp_typed_on_the_same_page(phone_factory, demo):
+    base, log = demo
+    phone = phone_factory()
+    phone.page.goto(base + "demo/")
+    phone.page.fill(INPUT.format(kind="nss"), "28138801999")
+    phone.wait_message("nss", describe("nss", "28138801999")["message"])
+    phone.page.fill(INPUT.format(kind="curp"), CURP_OK)  # typing the CURP re-checks the NSS
+    phone.wait_message("nss", describe("nss", "28138801999", curp=CURP_OK)["message"])
+    assert phone.state("nss") == "warning"
+
+
+def test_curp_compare_form_lists_each_mismatch(phone_factory, demo):
+    from checker import curp
+    base, log = demo
+    phone = phone_factory()
+    page = phone.page
+    page.goto(base + "demo/")
+    page.fill(INPUT.format(kind="curp"), CURP_OK)
+    phone.wait_message("curp", describe("curp", CURP_OK)["message"])
+    page.click('[data-guia-compare] summary')
+    page.fill('[data-field="given_names"]', "Gloria")
+    page.fill('[data-field="first_surname"]', "Hernández")
+    page.fill('[data-field="second_surname"]', "García")
+    page.fill('[data-field="birth_date"]', "1956-04-17")
+    page.select_option('[data-field="sex"]', "M")
+    page.select_option('[data-field="state"]', "VZ")
+    page.click('[data-guia-compare] button')
+    expected = curp.compare(CURP_OK, "Gloria", "Hernández", "García", "1956-04-17", "M", "VZ")
+    assert len(expected) == 1
+    page.wait_for_selector('[data-guia-compare-result] li')
+    items = page.locator('[data-guia-compare-result] li').all_inner_texts()
+    assert items == [m["message"] for m in expected]
+    page.fill('[data-field="birth_date"]', "1956-04-27")
+    page.click('[data-guia-compare] button')
+    page.wait_for_selector('[data-guia-compare-result] .guia-widget__ok')
+    assert phone.errors == []
+
+
+def test_text_typed_before_python_is_ready_gets_its_verdict(phone_factory, demo):
+    base, log = demo
+    phone = phone_factory()
+    page = phone.page
+
+    def slow_wasm(route):
+        page.wait_for_timeout(1500)
+        route.continue_()
+
+    phone.context.route(re.compile(r".*pyodide\.asm\.wasm$"), slow_wasm)
+    page.goto(base + "demo/")
+    page.click(INPUT.format(kind="curp"))
+    page.keyboard.type(CURP_OK, delay=25)
+    assert phone.state("curp") == "loading"
+    assert "Preparando" in phone.message("curp") or "Casi listo" in phone.message("curp")
+    phone.wait_message("curp", describe("curp", CURP_OK)["message"])
+    assert page.input_value(INPUT.format(kind="curp")) == CURP_OK  # no keystroke lost
+    # Keep typing while ready: each change is answered, the last one wins.
+    page.keyboard.press("Backspace")
+    page.keyboard.type("5", delay=10)
+    phone.wait_message("curp", describe("curp", CURP_OK[:-1] + "5")["message"])
+    assert phone.errors == []
+
+
+def test_repeat_and_offline_visits_need_no_network(phone_factory, demo_root):
+    with recording_server(demo_root) as (base, log):
+        phone = phone_factory()
+        page = phone.page
+        page.goto(base + "demo/")
+        page.fill(INPUT.format(kind="cp"), "68000")
+        phone.wait_message("cp", describe("cp", "68000")["message"])
+        page.evaluate("() => navigator.serviceWorker.ready")
+        page.wait_for_function("""async () => {
+            const keys = await caches.keys();
+            if (!keys.length) return false;
+            const cache = await caches.open(keys[0]);
+            const urls = (await cache.keys()).map((r) => r.url);
+            return urls.some((u) => u.endsWith('/demo/')) && urls.some((u) => u.endsWith('pyodide.asm.wasm'))
+                && urls.some((u) => /\\/68\\.[0-9a-f]+\\.json$/.test(u));
+        }""", timeout=30000)
+        # Repeat visit online: nothing under _shared/ is requested from the server.
+        before = len(log)
+        page.reload()
+        page.fill(INPUT.format(kind="cp"), "68000")
+        phone.wait_message("cp", describe("cp", "68000")["message"])
+        shared_hits = [e["path"] for e in log[before:] if "/_shared/" in e["path"]]
+        assert shared_hits == []
+    # The server is gone and the context is offline: the page still answers.
+    phone.context.set_offline(True)
+    page.reload()
+    page.fill(INPUT.format(kind="curp"), CURP_OK)
+    phone.wait_message("curp", describe("curp", CURP_OK)["message"])
+    page.fill(INPUT.format(kind="cp"), "68000")
+    phone.wait_message("cp", describe("cp", "68000")["message"])
+
+
+def test_no_wcag_violation_with_results_shown(phone_factory, widget_page):
+    base, path, log = widget_page
+    phone = phone_factory()
+    page = phone.page
+    page.goto(base + path)
+    page.fill(INPUT.format(kind="curp"), "HEGG560427MVZRRL05")
+    page.fill(INPUT.format(kind="nss"), "28138801999")
+    page.fill(INPUT.format(kind="cp"), "68000")
+    phone.wait_final("curp")
+    phone.wait_message("cp", describe("cp", "68000")["message"])
+    page.click('[data-guia-compare] summary')
+    assert run_axe(page) == []
+
+
+def test_without_webassembly_the_fallback_shows(phone_factory, demo):
+    base, log = demo
+    phone = phone_factory(init_script="delete globalThis.WebAssembly;")
+    page = phone.page
+    page.goto(base + "demo/")
+    page.fill(INPUT.format(kind="curp"), CURP_OK)
+    page.wait_for_selector('[data-checker="curp"] [role="status"][data-state="error"]', timeout=10000)
+    assert "WebAssembly" in phone.message("curp")
+    assert page.get_attribute('[data-checker="curp"] a[href="https://www.gob.mx/curp/"]', "href")
+    assert phone.state("nss") == "error"
+    assert page.locator('[data-checker="nss"] a[href="https://www.imss.gob.mx/tramites/imss02008"]').count() == 1
+    assert page.input_value(INPUT.format(kind="curp")) == CURP_OK
+
+
+def test_a_failed_load_shows_the_fallback_not_a_spinner(phone_factory, demo_root, tmp_path):
+    broken = tmp_path / "site"
+    shutil.copytree(demo_root, broken, ignore=shutil.ignore_patterns("pyodide.asm.wasm"))
+    with recording_server(broken) as (base, log):
+        phone = phone_factory()
+        page = phone.page
+        page.goto(base + "demo/")
+        page.fill(INPUT.format(kind="cp"), "68000")
+        page.wait_for_selector('[data-checker="cp"] [role="status"][data-state="error"]', timeout=20000)
+        assert "No pude preparar la revisión" in phone.message("cp")
+        assert page.input_value(INPUT.format(kind="cp")) == "68000"
+
+
+def _pyodide_requests(log, start=0):
+    return [e["path"] for e in log[start:] if "pyodide" in e["path"] or ".zip" in e["path"]]
+
+
+def test_python_starts_only_when_a_widget_is_seen_or_focused(phone_factory, demo_root):
+    with recording_server(demo_root) as (base, log):
+        phone = phone_factory()
+        page = phone.page
+        page.goto(base + "demo/largo/")  # the widget is far below the first screen
+        page.wait_for_timeout(1500)
+        assert _pyodide_requests(log) == []
+        page.locator('[data-checker="curp"]').scroll_into_view_if_needed()
+        page.wait_for_function("() => document.querySelector('[data-checker=\"curp\"] [role=status]').dataset.state !== 'idle'")
+        page.wait_for_timeout(500)
+        assert _pyodide_requests(log)
+
+
+def test_save_data_waits_for_focus(phone_factory, demo_root):
+    save_data = ("Object.defineProperty(Navigator.prototype, 'connection', "
+                 "{configurable: true, get() { return {saveData: true, effectiveType: '2g'}; }});")
+    with recording_server(demo_root) as (base, log):
+        phone = phone_factory(init_script=save_data)
+        page = phone.page
+        page.goto(base + "demo/")  # widgets in view
+        page.wait_for_timeout(1500)
+        assert _pyodide_requests(log) == []
+        page.focus(INPUT.format(kind="nss"))
+        page.keyboard.type("28138801999")
+        phone.wait_message("nss", describe("nss", "28138801999")["message"])
+        assert _pyodide_requests(log)
+
+
+def test_csv_page_report_matches_the_command_line(phone_factory, demo, tmp_path):
+    base, log = demo
+    csv_text = ("Nombre,CURP,NSS,CP\n"
+                f"Gloria,{CURP_OK},74927602404,68000\n"
+                "Ana,HEGG560427MVZRRL05,28138801998,44109\n"
+                f"Luis,{CURP_OK},28138801999,4410\n")
+    path = tmp_path / "lista.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    cli = subprocess.run([sys.executable, "-m", "checker", "lista.csv"], cwd=tmp_path, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"})
+    assert cli.returncode == 1, cli.stderr
+    phone = phone_factory()
+    page = phone.page
+    page.goto(base + "demo/lista/")
+    page.set_input_files('[data-checker-batch] input[type="file"]', str(path))
+    page.wait_for_selector('[data-checker-batch] [role="status"][data-state="invalid"]', timeout=60000)
+    report = page.eval_on_selector("[data-guia-report]", "e => e.textContent")
+    assert report == cli.stdout
+    summary = page.inner_text("[data-guia-summary]")
+    assert "Filas revisadas: 3" in summary
+    with page.expect_download() as info:
+        page.click("[data-guia-download]")
+    assert Path(info.value.path()).read_text(encoding="utf-8") == cli.stdout
+    assert phone.errors == []
+    assert not any("lista.csv" in e["line"] or "Gloria" in e["line"] or e["body"] for e in log)
