@@ -153,6 +153,8 @@ def _check_file(args, out, err):
         if handle is not None:
             err.write(f'{name}: {exc.message}\n')
         return 2
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         err.write(f'No pude leer «{path}» completo: {exc.strerror or exc}.\n')
         return 2

@@ -175,6 +175,19 @@ def _decode_binary(raw):
         head = raw.getvalue()[:4]        # a BytesIO we made, at position 0
     else:
         head = b''
+    if head.startswith((b'PK\x03\x04', b'\xd0\xcf\x11\xe0')):
+        raise BatchError(
+            'batch.spreadsheet',
+            'Este archivo es una hoja de cálculo de Excel (.xlsx o .xls), no '
+            'un CSV. Ábrelo en Excel y guárdalo como CSV: Archivo > Guardar '
+            'como > «CSV UTF-8 (delimitado por comas)»; luego revisa ese '
+            'archivo.')
+    if head.startswith(b'%PDF'):
+        raise BatchError(
+            'batch.pdf',
+            'Este archivo es un PDF, no un CSV. Exporta la lista desde la '
+            'hoja de cálculo o el sistema escolar como CSV y revisa ese '
+            'archivo.')
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = io.TextIOWrapper(raw, encoding='utf-16', errors='replace',
                                 newline='')

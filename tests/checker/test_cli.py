@@ -267,3 +267,30 @@ def test_unreadable_output(tmp_path):
     path = write(tmp_path, 'l.csv', f'CURP\n{make_curp(1)}\n')
     status, _, err = cli(path, '--salida', tmp_path / 'no' / 'existe.txt')
     assert status == 2 and 'No pude escribir el reporte' in err
+
+
+@pytest.mark.parametrize('magic, words', [
+    (b'PK\x03\x04\x14\x00\x06\x00', 'hoja de cálculo de Excel'),
+    (b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1', 'hoja de cálculo de Excel'),
+    (b'%PDF-1.7\n', 'es un PDF'),
+])
+def test_not_a_csv(tmp_path, magic, words):
+    path = tmp_path / 'lista.xlsx'
+    path.write_bytes(magic + bytes(300))
+    status, out, err = cli(path)
+    assert status == 2
+    assert words in err
+
+
+def test_output_cut_short_is_quiet(tmp_path):
+    # e.g. `python -m checker lista.csv | head`
+    path = write(tmp_path, 'l.csv', 'CURP\n' + 'X\n' * 20_000)
+    p = subprocess.Popen([sys.executable, '-m', 'checker', str(path)],
+                         cwd=ROOT, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    assert p.stdout.readline() == 'Revisión de l.csv\n'.encode()
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    p.stderr.close()
+    assert p.wait(timeout=60) == 1
+    assert err == ''
