@@ -133,8 +133,8 @@ def _imss_context() -> dict:
 
 
 def _relative_shared(shared: dict, depth: int) -> dict:
-    """Shared assets live at the site root; pages reach them through `depth` levels."""
-    return {k: "../" * depth + v for k, v in shared.items()}
+    """The widget tags pages need; shared assets live at the site root, `depth` levels up."""
+    return {k: "../" * depth + shared[k] for k in ("widgets_js", "widgets_css") if k in shared}
 
 
 def _yaml(config: dict) -> str:
