@@ -186,7 +186,12 @@ def _describe_cp(value):
     result['parts'] = {k: v for k, v in info.items() if k != 'warnings'}
     details = [f'Estado: {info["state"]}']
     if municipalities:
-        label = 'Municipio' if len(municipalities) == 1 else 'Municipios'
+        # Mexico City has alcaldías, not municipios
+        cdmx = (info.get('state_key') == '09'
+                or info['state'] == 'Ciudad de México')
+        label = 'Alcaldía' if cdmx else 'Municipio'
+        if len(municipalities) > 1:
+            label = 'Alcaldías' if cdmx else 'Municipios'
         details.append(f'{label}: {", ".join(municipalities)}')
     if info.get('city'):
         details.append(f'Ciudad: {info["city"]}')

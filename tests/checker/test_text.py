@@ -272,3 +272,11 @@ def test_render_points_at_the_wrong_character():
 def test_render_warning():
     out = text.render(text.describe('nss', GUIDE_NSS, curp=VALID_CURP))
     assert '\nAviso: Los dígitos 5 y 6 de tu NSS (88)' in out
+
+
+def test_cp_mexico_city_has_alcaldias():
+    d = text.describe('cp', '06600')
+    assert d['details'][0] == 'Estado: Ciudad de México'
+    assert d['details'][1] == 'Alcaldía: Cuauhtémoc'
+    assert d['message'] == ('El código postal 06600 existe: Cuauhtémoc, '
+                            'Ciudad de México.')
