@@ -569,7 +569,11 @@ class BatchRun:
         need = max(c.index for c in columns) + 1
 
         curp_validate = _curp.validate
+        curp_is_valid = _curp.is_valid
+        curp_compact = _curp.compact
         nss_validate = _nss.validate
+        nss_is_valid = _nss.is_valid
+        nss_compact = _nss.compact
         postal_validate = _postal.validate
         curp_flagged = _curp_flagged_prefixes()
         cross = _CrossCheck(ncol, cross_check)
@@ -613,13 +617,20 @@ class BatchRun:
                 c = n = None
                 if ci >= 0:
                     v = row[ci]
-                    try:
-                        c = curp_validate(v)
-                    except InvalidInput as exc:
-                        if not v.strip() and not any(f.strip() for f in row):
-                            continue  # blank row
-                        issues = [_value_issue(ccol, exc, v)]
+                    # is_valid() is the fast path; an already compact value
+                    # (the usual case) needs no compact() call.
+                    if curp_is_valid(v):
+                        c = v if (len(v) == 18 and v.isascii()
+                                  and v.isupper()) else curp_compact(v)
                     else:
+                        try:
+                            c = curp_validate(v)    # raises: the diagnosis
+                        except InvalidInput as exc:
+                            if not v.strip() and \
+                                    not any(f.strip() for f in row):
+                                continue  # blank row
+                            issues = [_value_issue(ccol, exc, v)]
+                    if c is not None:
                         if curp_warnings and c[:4] in curp_flagged:
                             w = _curp_warnings(ccol, c, v)
                             if w:
@@ -638,18 +649,21 @@ class BatchRun:
                                     issues.append(issue)
                 if ni >= 0:
                     v = row[ni]
-                    try:
-                        n = nss_validate(v)
-                    except InvalidInput as exc:
-                        if ci < 0 and not v.strip() and \
-                                not any(f.strip() for f in row):
-                            continue  # blank row
-                        issue = _value_issue(ncol, exc, v)
-                        if issues is None:
-                            issues = [issue]
-                        else:
-                            issues.append(issue)
+                    if nss_is_valid(v):
+                        n = v if len(v) == 11 else nss_compact(v)
                     else:
+                        try:
+                            n = nss_validate(v)     # raises: the diagnosis
+                        except InvalidInput as exc:
+                            if ci < 0 and not v.strip() and \
+                                    not any(f.strip() for f in row):
+                                continue  # blank row
+                            issue = _value_issue(ncol, exc, v)
+                            if issues is None:
+                                issues = [issue]
+                            else:
+                                issues.append(issue)
+                    if n is not None:
                         if seen_nss is not None:
                             first = seen_nss.setdefault(int(n), rowno)
                             if first != rowno:

@@ -496,3 +496,18 @@ def test_any_bytes_give_a_report(data):
     assert r['exit_status'] in (0, 1, 2)
     r = batch.report(b'CURP;NSS\n' + data)
     assert r['exit_status'] in (0, 1, 2)
+
+
+def test_fast_path_keys_are_compact_values():
+    k = make_curp(10)
+    assert k[0] == 'K'
+    kelvin = '\u212a' + k[1:]                 # KELVIN SIGN, NFC -> K
+    text = (f'CURP,NSS\n{k},{NSS1}\n{kelvin},{NSS2}\n'
+            f'{k[:9]}-{k[9:]},{NSS3}\n{CURP2}, {NSS1[:3]} {NSS1[3:]}\n')
+    results, s = run(text)
+    assert [(r.row, [(i.code, i.first_row) for i in r.issues])
+            for r in results] == [
+        (3, [('batch.duplicate_curp', 2)]),
+        (4, [('batch.duplicate_curp', 2)]),
+        (5, [('batch.duplicate_nss', 2)]),
+    ]
