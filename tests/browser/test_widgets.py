@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -292,8 +293,12 @@ def test_text_typed_before_python_is_ready_gets_its_verdict(phone_factory, demo)
     phone = phone_factory()
     page = phone.page
 
+    delayed = []
+
     def slow_wasm(route):
-        page.wait_for_timeout(1500)
+        if not delayed:  # only the first download: Python cannot be ready early
+            delayed.append(1)
+            time.sleep(1.5)
         route.continue_()
 
     phone.context.route(re.compile(r".*pyodide\.asm\.wasm$"), slow_wasm)
@@ -309,6 +314,7 @@ def test_text_typed_before_python_is_ready_gets_its_verdict(phone_factory, demo)
     page.keyboard.type("5", delay=10)
     phone.wait_message("curp", describe("curp", CURP_OK[:-1] + "5")["message"])
     assert phone.errors == []
+    phone.context.unroute_all(behavior="ignoreErrors")
 
 
 def test_repeat_and_offline_visits_need_no_network(phone_factory, demo_root):
