@@ -294,3 +294,17 @@ def test_output_cut_short_is_quiet(tmp_path):
     p.stderr.close()
     assert p.wait(timeout=60) == 1
     assert err == ''
+
+
+def test_file_report_is_what_the_page_shows(tmp_path):
+    # The "Revisa tu lista" page calls batch.report(bytes, name).
+    from checker import batch
+    content = ('Nombre;CURP;NSS;CP\n'
+               f'Ana;{make_curp(1)};{make_nss(1)};44100\n'
+               f'Beto;{make_curp(2)[:-1]};{make_nss(2)};4410\n'
+               f'Ana;{make_curp(1)};{make_nss(1)};44100\n')
+    path = write(tmp_path, 'grupo 3A.csv', content, 'latin-1')
+    status, out, _ = cli(path)
+    page = batch.report(path.read_bytes(), 'grupo 3A.csv')
+    assert out == page['text']
+    assert status == page['exit_status'] == 1
