@@ -411,9 +411,19 @@ def _spreadsheet_hint(kind, value):
         if v.isascii() and v.isdigit() and 0 < len(v) < width:
             padded = v.zfill(width)
             if is_valid(padded):
-                return (f'Con los ceros iniciales ({padded}) sí es válido: la '
-                        'hoja de cálculo quita los ceros a la izquierda; da '
-                        'formato de Texto a la columna y escríbelo completo.')
+                what = 'es un NSS válido'
+                if kind == 'cp':
+                    what = 'existe'
+                    try:
+                        record = _postal.lookup(padded)
+                        place = ', '.join(record.municipalities[:1]
+                                          + [record.state])
+                        what = f'existe ({place})'
+                    except InvalidInput:  # pragma: no cover - is_valid
+                        pass
+                return (f'Si empieza con cero, la hoja de cálculo pudo '
+                        f'quitarlo: {padded} {what}. Da formato de Texto a '
+                        f'la columna y escríbelo completo.')
     return None
 
 
