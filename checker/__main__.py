@@ -26,8 +26,10 @@ Con un archivo CSV (por ejemplo, la lista de alumnos exportada de Excel):
 busca las columnas cuyo título diga CURP, NSS (o «Número de Seguridad
 Social») y CP (o «Código postal»), revisa cada fila, compara la CURP con el
 NSS de la misma fila, marca los valores repetidos y al final da un resumen.
-Acepta archivos separados por comas, punto y coma o tabuladores, en UTF-8 o
-Latin-1. Usa «-» como nombre de archivo para leer de la entrada estándar.
+Si el archivo no tiene títulos (por ejemplo, una CURP por renglón), reconoce
+las columnas de CURP y NSS por su contenido. Acepta archivos separados por
+comas, punto y coma o tabuladores, en UTF-8 o Latin-1 (como los guarda
+Excel). Usa «-» como nombre de archivo para leer de la entrada estándar.
 
 Opciones:
   --salida ARCHIVO, -o ARCHIVO   escribe el reporte en ese archivo en vez de

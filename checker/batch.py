@@ -362,7 +362,7 @@ class Summary:
         self.duplicate_nss = 0
         self.columns = []
         self.delimiter = ','
-        self.header_row = 1
+        self.header_row = 1      # None: no title row, columns guessed
         self.done = False
 
     @property
@@ -499,6 +499,44 @@ def _sniff(head_lines):
     return best[1:]
 
 
+_GUESSERS = (('curp', _curp.is_valid), ('nss', _nss.is_valid))
+
+
+def _guess_headerless(head_lines, forced=None):
+    """Columns of a file without titles whose values are CURPs or NSSs.
+
+    A list pasted from elsewhere often has no header row.  A column counts
+    as CURP (or NSS) when at least half of its non-empty cells among the
+    first lines are valid ones.  Postal codes are never guessed: five
+    digits can be anything.  Returns (delimiter, index of the first row,
+    that row, columns) like :func:`_sniff`, or None.
+    """
+    best = None
+    for delimiter in ((forced,) if forced else (',', ';', '\t', '|')):
+        rows = [r for r in _parse_head(head_lines, delimiter)
+                if any(f.strip() for f in r)]
+        if not rows:
+            continue
+        width = max(len(r) for r in rows)
+        columns = []
+        for index in range(width):
+            cells = [r[index] for r in rows
+                     if index < len(r) and r[index].strip()]
+            for kind, is_valid in _GUESSERS:
+                if kind in (c.kind for c in columns):
+                    continue
+                good = sum(1 for v in cells if is_valid(v))
+                if good and 2 * good >= len(cells):
+                    columns.append(Column(index, kind, '(sin título)', True))
+                    break
+        if columns and (best is None or len(columns) > len(best[3])):
+            first = next(i for i, r in enumerate(
+                _parse_head(head_lines, delimiter)) if any(
+                    f.strip() for f in r))
+            best = (delimiter, first, rows[0], columns)
+    return best
+
+
 class BatchRun:
     """Iterator over the rows that have something to report.
 
@@ -531,6 +569,10 @@ class BatchRun:
                 if columns:
                     found = (forced, index, row, columns)
                     break
+        headerless = False
+        if found is None:
+            found = _guess_headerless(head[skip:], forced)
+            headerless = found is not None
         if found is None:
             raise BatchError(
                 'batch.no_columns',
@@ -545,10 +587,12 @@ class BatchRun:
         reader = csv.reader(itertools.chain(head[skip:], lines),
                             delimiter=delimiter)
         # Row numbers count CSV records, as a spreadsheet numbers its rows.
-        for _ in range(header_index + 1):
+        for _ in range(header_index + (0 if headerless else 1)):
             next(reader)
-        s.header_row = skip + header_index + 1
-        self._iter = self._run(reader, s.header_row, duplicates, cross_check,
+        s.header_row = None if headerless else skip + header_index + 1
+        # number of the record before the first data row
+        start = skip + header_index + (0 if headerless else 1)
+        self._iter = self._run(reader, start, duplicates, cross_check,
                                curp_warnings)
 
     def __iter__(self):
@@ -835,8 +879,11 @@ def format_header(run, source=None):
         f'{LABELS[c.kind]} en la columna {c.letter} («{c.header}»)'
         for c in s.columns)
     lines.append(f'Columnas revisadas: {found}.')
+    where = (f'títulos en la fila {s.header_row}' if s.header_row else
+             'el archivo no tiene fila de títulos; reconocí las columnas por '
+             'su contenido')
     lines.append(f'Separador: {_DELIMITER_NAMES.get(s.delimiter, s.delimiter)}'
-                 f'; títulos en la fila {s.header_row}.')
+                 f'; {where}.')
     missing = [LABELS[k] for k in KINDS
                if not any(c.kind == k for c in s.columns)]
     if missing:

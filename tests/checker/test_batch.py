@@ -511,3 +511,31 @@ def test_fast_path_keys_are_compact_values():
         (4, [('batch.duplicate_curp', 2)]),
         (5, [('batch.duplicate_nss', 2)]),
     ]
+
+
+def test_a_plain_list_without_titles():
+    text = f'\n{CURP1}\n{CURP2}\n{CURP3[:-1]}\n'
+    results, s = run(text)
+    assert s.header_row is None
+    assert [(c.kind, c.letter) for c in s.columns] == [('curp', 'A')]
+    assert s.rows == 3
+    assert [r.row for r in results] == [4]
+    out, status = report(text)
+    assert 'el archivo no tiene fila de títulos' in out
+    assert status == 1
+
+
+def test_titles_missing_but_values_recognised():
+    text = (f'Ana;{CURP1};{NSS1};44100\n'
+            f'Beto;{CURP2};{NSS2};44100\n')
+    results, s = run(text)
+    assert s.delimiter == ';'
+    assert [(c.kind, c.index) for c in s.columns] == [('curp', 1),
+                                                     ('nss', 2)]
+    assert s.rows == 2 and s.valid == 2 and results == []
+
+
+def test_no_titles_and_no_recognisable_values():
+    with pytest.raises(BatchError) as info:
+        check_rows(batch.text_lines('Ana,44100\nBeto,29000\n'))
+    assert info.value.code == 'batch.no_columns'
