@@ -509,7 +509,9 @@ def _guess_headerless(head_lines, forced=None):
     as CURP (or NSS) when at least half of its non-empty cells among the
     first lines are valid ones.  Postal codes are never guessed: five
     digits can be anything.  Returns (delimiter, index of the first row,
-    that row, columns) like :func:`_sniff`, or None.
+    that row, columns, titled) or None; *titled* is true when that first
+    row holds none of the values (so it is a row of titles we could not
+    read, such as "Clave" or "Seguro").
     """
     best = None
     for delimiter in ((forced,) if forced else (',', ';', '\t', '|')):
@@ -533,7 +535,16 @@ def _guess_headerless(head_lines, forced=None):
             first = next(i for i, r in enumerate(
                 _parse_head(head_lines, delimiter)) if any(
                     f.strip() for f in r))
-            best = (delimiter, first, rows[0], columns)
+            top = rows[0]
+            validators = dict(_GUESSERS)
+            titled = len(rows) > 1 and not any(
+                c.index < len(top) and validators[c.kind](top[c.index])
+                for c in columns)
+            if titled:      # titles we did not recognise: keep their text
+                for c in columns:
+                    if c.index < len(top) and top[c.index].strip():
+                        c.header = top[c.index].strip()
+            best = (delimiter, first, top, columns, titled)
     return best
 
 
@@ -571,8 +582,10 @@ class BatchRun:
                     break
         headerless = False
         if found is None:
-            found = _guess_headerless(head[skip:], forced)
-            headerless = found is not None
+            guess = _guess_headerless(head[skip:], forced)
+            if guess is not None:
+                found, titled = guess[:4], guess[4]
+                headerless = not titled
         if found is None:
             raise BatchError(
                 'batch.no_columns',

@@ -539,3 +539,14 @@ def test_no_titles_and_no_recognisable_values():
     with pytest.raises(BatchError) as info:
         check_rows(batch.text_lines('Ana,44100\nBeto,29000\n'))
     assert info.value.code == 'batch.no_columns'
+
+
+def test_unrecognised_titles_are_not_data():
+    text = (f'Alumno,Clave,Seguro\nAna,{CURP1},{NSS1}\nBeto,{CURP2},{NSS2}\n'
+            f'Carla,{CURP3},x\n')
+    results, s = run(text)
+    assert s.header_row == 1
+    assert [(c.kind, c.header) for c in s.columns] == [('curp', 'Clave'),
+                                                      ('nss', 'Seguro')]
+    assert [(r.row, r.issues[0].code) for r in results] == [
+        (4, 'nss.length')]
