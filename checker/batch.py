@@ -351,7 +351,13 @@ class RowResult:
 
 
 class Summary:
-    """Counts of a run (complete once the run's iterator is exhausted)."""
+    """Counts of a run (complete once the run's iterator is exhausted).
+
+    Every checked row is exactly one of valid, warnings (warnings only) or
+    invalid.  A CURP or NSS seen on an earlier row is an error (a list
+    cannot hold two students with one CURP or one NSS), so such a row is
+    counted as invalid and also in ``duplicates``.
+    """
 
     def __init__(self):
         self.rows = 0            # data rows checked (blank rows skipped)
