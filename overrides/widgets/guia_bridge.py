@@ -106,17 +106,16 @@ def compare(value, given_names=None, first_surname=None, second_surname=None,
 
 
 def batch_report(data, name=None):
-    """``checker.batch.report_text`` over a CSV file's bytes: JSON {report, status}.
+    """``checker.batch.report`` over a CSV file's bytes: JSON {report, status, summary}.
 
-    The same function ``python -m checker FILE.csv`` prints, so the report is
-    the same text."""
+    The same text ``python -m checker FILE.csv`` prints."""
     from checker import batch as _batch
 
     if hasattr(data, "to_bytes"):
         data = data.to_bytes()
 
     def run():
-        report, status = _batch.report_text(data, name)
-        return {"report": report, "status": status}
+        r = _batch.report(bytes(data), name)
+        return {"report": r["text"], "status": r["exit_status"], "summary": r["summary"]}
 
     return _answer(run)
