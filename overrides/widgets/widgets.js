@@ -96,7 +96,7 @@ function start() {
     } else if (m.type === "ready") {
       clearTimeout(stallTimer);
       phase = "ready";
-      performance.mark("guia:ready");
+      performance.mark("guia:ready", { detail: { worker: m.ms, phases: m.phases } });
       for (const w of widgets) w.onPhase();
       registerServiceWorker();
     } else if (m.type === "failed") {
@@ -276,6 +276,7 @@ class Widget {
       this.render(value, answer);
       this.shown = value;
       this.root.dataset.latency = String(Math.round(performance.now() - t0));
+      this.root.dataset.verdicts = String(Number(this.root.dataset.verdicts || 0) + 1);
       if (!performance.getEntriesByName("guia:first-verdict").length) performance.mark("guia:first-verdict");
     }
     if (this.again || this.input.value !== value) this.check(true);

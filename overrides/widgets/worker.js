@@ -87,6 +87,7 @@ async function start() {
   const appBytes = fetchBytes(CONFIG.app);
   appBytes.catch(() => {});
   const { loadPyodide } = await import(url(CONFIG.pyodide + "pyodide.mjs"));
+  const imported = performance.now();
   const pyodide = await loadPyodide({
     indexURL: url(CONFIG.pyodide),
     stdLibURL: url(CONFIG.stdlib),
@@ -98,10 +99,16 @@ async function start() {
       FS.writeFile(APP_MOUNT, await appBytes);
     },
   });
+  const loaded = performance.now();
   progress("start", true);
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(APP_MOUNT)})`);
   bridge = pyodide.pyimport("guia_bridge");
-  post({ type: "ready", ms: Math.round(performance.now() - started) });
+  const done = performance.now();
+  post({
+    type: "ready",
+    ms: Math.round(done - started),
+    phases: { import: Math.round(imported - started), pyodide: Math.round(loaded - imported), checker: Math.round(done - loaded) },
+  });
 }
 
 const fetched = new Map();

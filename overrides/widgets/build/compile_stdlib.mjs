@@ -59,12 +59,21 @@ import sys, json
 zip_prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]
 members = set()
 modules = []
+frozen = []
 for name, mod in list(sys.modules.items()):
     f = getattr(mod, "__file__", None) or ""
+    spec = getattr(mod, "__spec__", None)
+    if spec is not None and spec.origin == "frozen":
+        # Frozen into the interpreter (importlib, os, codecs, site...): its
+        # __file__ names the zip, but the zip's copy is never read.
+        if f.startswith(zip_prefix):
+            frozen.append(name)
+        continue
     if f.startswith(zip_prefix):
         modules.append(name)
         members.add(f[len(zip_prefix):])
 json.dumps({"zip_prefix": zip_prefix, "modules": sorted(modules), "members": sorted(members),
+            "frozen": sorted(frozen),
             "version": sys.version, "magic": __import__("importlib.util").util.MAGIC_NUMBER.hex()})
 `));
 
@@ -73,13 +82,31 @@ full.globals.set("STDLIB_MEMBERS", full.toPy(measured.members));
 full.globals.set("APP_FILES", full.toPy(Object.keys(config.app_files).sort()));
 full.globals.set("STDLIB_OPTIMIZE", config.stdlib_optimize ?? 0);
 full.globals.set("APP_OPTIMIZE", config.app_optimize ?? 0);
+full.globals.set("STDLIB_MINIMAL_LINES", !!config.stdlib_minimal_lines);
 full.globals.set("APP_MOUNT", APP_MOUNT);
 full.runPython(`
 import io, zipfile, importlib.util
 from importlib._bootstrap_external import _code_to_hash_pyc
 
-def _pyc(source, dfile, optimize):
+import types
+
+def _minimal_lines(code):
+    # A valid location table that maps every instruction to the function's
+    # first line ("no column" entries of up to 8 code units, line delta 0):
+    # tracebacks then name the function's first line; nothing else changes.
+    n = len(code.co_code) // 2
+    table = bytearray()
+    while n > 0:
+        k = min(8, n)
+        table += bytes([0x80 | (13 << 3) | (k - 1), 0])
+        n -= k
+    consts = tuple(_minimal_lines(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
+    return code.replace(co_linetable=bytes(table), co_consts=consts)
+
+def _pyc(source, dfile, optimize, minimal_lines=False):
     code = compile(source, dfile, "exec", dont_inherit=True, optimize=optimize)
+    if minimal_lines:
+        code = _minimal_lines(code)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
 
 def _zip(entries):
@@ -97,7 +124,7 @@ _stock = zipfile.ZipFile(ZIP_PREFIX.rstrip("/"))
 _entries = {}
 for member in STDLIB_MEMBERS:
     if member.endswith(".py"):
-        _entries[member + "c"] = _pyc(_stock.read(member), ZIP_PREFIX + member, STDLIB_OPTIMIZE)
+        _entries[member + "c"] = _pyc(_stock.read(member), ZIP_PREFIX + member, STDLIB_OPTIMIZE, STDLIB_MINIMAL_LINES)
     else:
         _entries[member] = _stock.read(member)
 STDLIB_ZIP = _zip(_entries)
@@ -137,6 +164,7 @@ const report = {
   magic: measured.magic,
   startup_modules: startupModules,
   modules: measured.modules,
+  frozen: measured.frozen,
   members: measured.members,
   stock_start_ms: Math.round(stockStartMs),
   trimmed_start_ms: Math.round(trimmedStartMs),
