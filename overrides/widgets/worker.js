@@ -55,23 +55,19 @@ self.fetch = async (input, init) => {
     return response;
   }
   if (!response.ok || !response.body) return response;
-  const reader = response.body.getReader();
-  const stream = new ReadableStream({
-    async pull(controller) {
+  // Count a clone's bytes, and hand Pyodide the original response: a
+  // constructed Response would lose its URL, and with it the browser's
+  // compiled-code cache for the .wasm on the next visit.
+  const reader = response.clone().body.getReader();
+  (async () => {
+    for (;;) {
       const { done, value } = await reader.read();
-      if (done) {
-        controller.close();
-        return;
-      }
+      if (done) return;
       received += value.byteLength;
       progress("download");
-      controller.enqueue(value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-  return new Response(stream, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+  })().catch(() => {});
+  return response;
 };
 
 async function fetchBytes(path) {
