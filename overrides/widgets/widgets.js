@@ -258,7 +258,8 @@ class Widget {
     if (!value.trim()) {
       this.shown = value;
       this.clearDetails();
-      this.setState("idle", phase === "ready" ? TEXT.ready[this.kind] : this.status.textContent);
+      if (phase === "ready") this.setState("idle", TEXT.ready[this.kind]);
+      else this.onPhase();
       return;
     }
     if (this.busy) {
