@@ -152,6 +152,11 @@ def compile_zips(checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_D
             shutil.copytree(out, tmp_cache)
             shutil.rmtree(cached, ignore_errors=True)
             os.replace(tmp_cache, cached)
+            # keep the few most recent compilations only
+            entries = sorted((p for p in CACHE_DIR.iterdir() if p.is_dir() and p != cached),
+                             key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[3:]:
+                shutil.rmtree(old, ignore_errors=True)
         return result
 
 
@@ -219,7 +224,7 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
     _write(shared / css_name, css)
 
     precache = sorted([f"{pyodide_dir}/{n}" for n in PYODIDE_CORE] + [stdlib_name, app_name, worker_name, css_name]
-                      + [url for name, url in postal.items() if not name[:2].isdigit()])
+                      + [url for name, url in postal.items() if name in ("meta.json", "index.bin")])
     version = _hash(json.dumps([precache, sorted(postal.values())]).encode(), 12)
     widgets_config = {"worker": worker_name, "sw": "../sw.js", "version": version}
     widgets = _fill((WIDGETS_SRC / "widgets.js").read_text(encoding="utf-8"), CONFIG=widgets_config).encode()
