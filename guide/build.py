@@ -210,6 +210,7 @@ def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | N
     widgets=False skips Pyodide and the checker assets: a quicker preview for
     editors, where widgets show only their text.
     """
+    site, work = Path(site).resolve(), Path(work).resolve()
     schools = load_all(schools_dir)
     work.mkdir(parents=True, exist_ok=True)
     site.parent.mkdir(parents=True, exist_ok=True)
