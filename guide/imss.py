@@ -80,20 +80,24 @@ ROUTES = {
 # Where the web trámite starts; each school's source guide walks a different door.
 # "url" + "clicks" lead to the NSS form; "vigencia" and "clinica" lead to the
 # constancia de vigencia de derechos and to the alta en clínica o UMF.
+# gob.mx/afiliatealimss also hosts steps 2 and 3, whatever door the NSS took.
+_AFILIATE_VIGENCIA = {
+    "url": URLS["afiliatealimss"],
+    "clicks": ["Toca el botón «Paso 2: Verifica que tu escuela te haya inscrito»."],
+}
+_AFILIATE_CLINICA = {
+    "url": URLS["afiliatealimss"],
+    "clicks": ["Toca el botón «Paso 3: Regístrate en la clínica que te corresponde»."],
+}
+
 WEB_ENTRIES = {
     "afiliatealimss": {
         "name": "Afíliate al IMSS (gob.mx)",
         "url": URLS["afiliatealimss"],
         "clicks": ["Toca el botón «Paso 1: Obtén o localiza tu Número de Seguridad Social»."],
         "submit": "Continuar",
-        "vigencia": {
-            "url": URLS["afiliatealimss"],
-            "clicks": ["Toca el botón «Paso 2: Verifica que tu escuela te haya inscrito»."],
-        },
-        "clinica": {
-            "url": URLS["afiliatealimss"],
-            "clicks": ["Toca el botón «Paso 3: Regístrate en la clínica que te corresponde»."],
-        },
+        "vigencia": _AFILIATE_VIGENCIA,
+        "clinica": _AFILIATE_CLINICA,
     },
     "escritorio_virtual": {
         "name": "Escritorio Virtual del IMSS",
@@ -130,14 +134,8 @@ WEB_ENTRIES = {
             "En la ventana de bienvenida, toca «Aceptar».",
         ],
         "submit": "Buscar",
-        "vigencia": {
-            "url": URLS["afiliatealimss"],
-            "clicks": ["Toca el botón «Paso 2: Verifica que tu escuela te haya inscrito»."],
-        },
-        "clinica": {
-            "url": URLS["afiliatealimss"],
-            "clicks": ["Toca el botón «Paso 3: Regístrate en la clínica que te corresponde»."],
-        },
+        "vigencia": _AFILIATE_VIGENCIA,
+        "clinica": _AFILIATE_CLINICA,
     },
     "imss_digital": {
         "name": "IMSS Digital",
