@@ -198,3 +198,22 @@ def test_make_serve_answers_on_the_port(tmp_path):
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+def test_a_school_adds_and_replaces_pages_with_its_own_markdown(tmp_path):
+    schools = tmp_path / "schools"
+    (schools / "prueba").mkdir(parents=True)
+    (schools / "prueba.py").write_text(GOOD, encoding="utf-8")
+    (schools / "prueba" / "becas.md").write_text("# Becas\n\nPregunta por la beca de {{ school.short_name }}.\n",
+                                                 encoding="utf-8")
+    (schools / "prueba" / "contacto.md").write_text("# Contacto\n\nVen a la ventanilla 3.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    proc = build_cli("--sin-widgets", "--schools", schools, "--site", site, "--work", tmp_path / "work")
+    assert proc.returncode == 0, proc.stderr
+    added = (site / "prueba" / "becas" / "index.html").read_text(encoding="utf-8")
+    assert "Pregunta por la beca de Prueba." in added
+    assert "ventanilla 3" in (site / "prueba" / "contacto" / "index.html").read_text(encoding="utf-8")
+    # The rest of the shared guide is still there, untouched.
+    assert (site / "prueba" / "pasos" / "obtener-nss" / "index.html").is_file()
+    assert (site / "prueba" / "problemas" / "index.html").is_file()
+    assert 'href="becas/"' in (site / "prueba" / "index.html").read_text(encoding="utf-8")
