@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import io
 import json
 import re
@@ -130,14 +129,8 @@ def counting_server(root: Path, counter: Counter):
             counter.add(self.path.split("?")[0], len(data))
             outputfile.write(data)
 
-    server = serve._Server(("127.0.0.1", 0), functools.partial(Counting, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve.running_server(root, handler=Counting) as url:
+        yield url
 
 
 def strip_widgets(html: str) -> str:

@@ -78,8 +78,8 @@ class _Server(http.server.ThreadingHTTPServer):
     allow_reuse_address = True
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> _Server:
-    return _Server((host, port), partial(Handler, directory=str(root)))
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, handler=Handler) -> _Server:
+    return _Server((host, port), partial(handler, directory=str(root)))
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -94,9 +94,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
 
 
 @contextlib.contextmanager
-def running_server(root: Path, host: str = "127.0.0.1"):
-    """Serve `root` on a free port in a thread; yields the base URL."""
-    server = make_server(root, host, 0)
+def running_server(root: Path, host: str = "127.0.0.1", handler=Handler):
+    """Serve `root` on a free port in a thread; yields the base URL.
+
+    Tests and benchmarks pass a `Handler` subclass to record what is served."""
+    server = make_server(root, host, 0, handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

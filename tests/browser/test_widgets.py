@@ -11,14 +11,12 @@ widget must say exactly what `python -m checker` says.
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -51,14 +49,8 @@ def recording_server(root: Path):
                             "body": int(self.headers.get("Content-Length") or 0)})
             return ok
 
-    server = serve._Server(("127.0.0.1", 0), functools.partial(Recording, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", log
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve.running_server(root, handler=Recording) as url:
+        yield url, log
 
 
 @pytest.fixture(scope="session")
