@@ -12,6 +12,7 @@ import gzip
 import http.server
 import mimetypes
 import re
+import sys
 import threading
 from functools import lru_cache, partial
 from pathlib import Path
@@ -76,6 +77,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def handle_error(self, request, client_address):
+        # A phone that leaves mid-download is normal, not an error to print.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, handler=Handler) -> _Server:
