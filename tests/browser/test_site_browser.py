@@ -140,3 +140,14 @@ def test_axe_index(browser, site_url):
     page.goto(site_url)
     assert not run_axe(page)
     context.close()
+
+
+def test_phone_menu_works_without_materials_bundle(phone, site_url):
+    phone.goto(f"{site_url}udg-cucs/")
+    phone.locator(".md-header label[for=__drawer]").click()
+    phone.locator(".md-nav--primary label", has_text="Pasos").first.click()
+    step = phone.locator(".md-nav--primary").get_by_role("link", name="2. Revisa tu vigencia de derechos")
+    step.wait_for(state="visible")
+    step.click()
+    assert phone.url.endswith("/udg-cucs/pasos/verificar-vigencia/")
+    assert phone.locator(".guia-paso").inner_text() == "Paso 2 de 4"
