@@ -95,8 +95,11 @@ def render(kind: str) -> str:
             f"widget desconocido «{kind}»: usa widget(\"curp\"), widget(\"nss\") o widget(\"cp\")")
     spec = _SPEC[kind]
     prefix = f"guia-{kind}"
+    # The card holds the contract root (exactly one input and one status) and,
+    # for the CURP, the optional "¿Coincide con mis datos?" form beside it.
     parts = [
-        f'<div class="guia-widget guia-widget--{kind}" data-checker="{kind}">',
+        f'<div class="guia-widget guia-widget--{kind}">',
+        f'<div class="guia-widget__core" data-checker="{kind}">',
         f'<label class="guia-widget__label" for="{prefix}">{spec["label"]}</label>',
         f'<input id="{prefix}" class="guia-widget__input" data-guia-input type="text" name="{kind}" '
         f'{spec["attrs"]} autocomplete="off" autocorrect="off" spellcheck="false" enterkeyhint="done" '
@@ -106,9 +109,10 @@ def render(kind: str) -> str:
         f'data-state="idle">{spec["idle"]}</p>',
         '<div class="guia-widget__details" data-guia-details hidden></div>',
     ]
+    parts.append(f'<p class="guia-widget__links">{spec["links"]}</p>')
+    parts.append("</div>")
     if kind == "curp":
         parts.append(_compare_form(prefix))
-    parts.append(f'<p class="guia-widget__links">{spec["links"]}</p>')
     parts.append("</div>")
     # Blank lines around, none inside: Markdown keeps it as one raw HTML block.
     return "\n\n" + "\n".join(parts) + "\n\n"

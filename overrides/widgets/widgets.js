@@ -204,7 +204,7 @@ class Widget {
   constructor(root) {
     this.root = root;
     this.kind = root.dataset.checker;
-    uniqueIds(root);
+    uniqueIds(root.parentElement);
     this.input = root.querySelector("input[data-guia-input]");
     this.status = root.querySelector('[role="status"]');
     this.details = root.querySelector("[data-guia-details]");
@@ -214,7 +214,7 @@ class Widget {
     this.busy = false;
     this.input.addEventListener("input", () => this.onInput());
     this.input.addEventListener("focus", start);
-    root.addEventListener("focusin", start);
+    root.parentElement.addEventListener("focusin", start);
     if (this.kind === "curp") this.setupCompare();
     root.classList.add("guia-widget--js");
   }
@@ -375,7 +375,7 @@ class Widget {
   }
 
   setupCompare() {
-    const box = this.root.querySelector("[data-guia-compare]");
+    const box = this.root.parentElement.querySelector("[data-guia-compare]");
     if (!box) return;
     const button = box.querySelector("button");
     const out = box.querySelector("[data-guia-compare-result]");

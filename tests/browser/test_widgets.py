@@ -502,3 +502,19 @@ def test_csv_page_report_matches_the_command_line(phone_factory, demo, tmp_path)
     assert Path(info.value.path()).read_text(encoding="utf-8") == cli.stdout
     assert phone.errors == []
     assert not any("lista.csv" in e["line"] or "Gloria" in e["line"] or e["body"] for e in log)
+
+
+def test_each_widget_root_has_one_input_and_one_status(phone_factory, demo):
+    """The contract schools and tests rely on: locate the input and status by the root."""
+    url, _ = demo
+    page = phone_factory().page
+    page.goto(url + "demo/")
+    for kind in ("curp", "nss", "cp"):
+        root = page.locator(f'[data-checker="{kind}"]')
+        assert root.count() == 1
+        assert root.locator("input").count() == 1
+        status = root.locator('[role="status"]')
+        assert status.count() == 1
+        assert status.get_attribute("data-state") in ("loading", "idle", "valid", "warning", "invalid", "error")
+        described = root.locator("input").get_attribute("aria-describedby")
+        assert described == status.get_attribute("id")
