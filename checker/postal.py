@@ -107,8 +107,8 @@ def _unavailable() -> InvalidInput:
     return InvalidInput(
         'postal.data_unavailable',
         'No pude cargar el catálogo de códigos postales, así que por ahora no '
-        'puedo revisar tu código. Vuelve a intentarlo en un momento; si sigue '
-        'fallando, avisa a quien administra esta página.')
+        'puedo revisar tu código. Si no tienes conexión, conéctate y vuelve a '
+        'intentarlo; si sigue fallando, avisa a quien administra esta página.')
 
 
 def _load(name: str) -> bytes:

@@ -10,6 +10,7 @@ import dataclasses
 import datetime
 import re
 import typing
+from xml.etree import ElementTree
 from dataclasses import dataclass, field
 
 from guide import imss
@@ -155,6 +156,9 @@ _EXTENSION = re.compile(r"\d{1,6}")
 def validate(school: School) -> School:
     """Check types and each rule, naming the first bad field."""
     _check_types(school, "")
+    for name in ("name", "short_name"):
+        if not getattr(school, name).strip():
+            raise ModelError(name, "falta el nombre de la escuela: no puede quedar vacío")
     if school.level not in LEVELS:
         raise ModelError("level", f"«{school.level}» no es un nivel; usa uno de: {', '.join(LEVELS)}")
     if school.state not in STATES:
@@ -163,10 +167,7 @@ def validate(school: School) -> School:
         value = getattr(school, name)
         if not _HEX.fullmatch(value):
             raise ModelError(name, f"«{value}» no es un color; escríbelo como #RRGGBB, p. ej. #1a5c3a")
-    if not school.logo_svg.lstrip().startswith("<svg") or "</svg>" not in school.logo_svg:
-        raise ModelError("logo_svg", "el logo debe ser un SVG completo, de <svg …> a </svg>")
-    if "<script" in school.logo_svg.lower() or "href=\"http" in school.logo_svg:
-        raise ModelError("logo_svg", "el logo no puede tener scripts ni enlaces a otros sitios")
+    _check_logo(school.logo_svg)
     if school.site_url and not _URL.fullmatch(school.site_url):
         raise ModelError("site_url", f"«{school.site_url}» no es una dirección https:// válida")
     if not school.offices:
@@ -213,6 +214,35 @@ def validate(school: School) -> School:
     if school.reviewed > datetime.date.today():
         raise ModelError("reviewed", f"la fecha de revisión {school.reviewed.isoformat()} está en el futuro")
     return school
+
+
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_SVG_FORBIDDEN = {"script", "foreignObject", "iframe", "object", "embed"}
+_EXTERNAL = re.compile(r"(?:https?:)?//|javascript:|data:text/html", re.IGNORECASE)
+
+
+def _check_logo(svg: str) -> None:
+    """A self-contained SVG: no scripts, handlers or references to other hosts."""
+    try:
+        root = ElementTree.fromstring(svg.strip())
+    except ElementTree.ParseError as exc:
+        raise ModelError("logo_svg", f"el logo no es un SVG válido ({exc}); debe ir de <svg …> a </svg>") from None
+    if root.tag not in ("svg", _SVG_NS + "svg"):
+        raise ModelError("logo_svg", "el logo debe ser un SVG completo, de <svg …> a </svg>")
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag in _SVG_FORBIDDEN:
+            raise ModelError("logo_svg", f"el logo no puede tener <{tag}>: solo formas y texto")
+        texts = [element.text or ""] if tag == "style" else []
+        for attr, value in element.attrib.items():
+            name = attr.rsplit("}", 1)[-1]
+            if name.lower().startswith("on"):
+                raise ModelError("logo_svg", f"el logo no puede tener el atributo {name} (es código)")
+            if name in ("href", "src") and not value.startswith("#"):
+                raise ModelError("logo_svg", f"el logo no puede enlazar a «{value}»: debe ser un solo archivo sin enlaces")
+            texts.append(value)
+        if any(_EXTERNAL.search(t) or "url(" in t and _EXTERNAL.search(t.split("url(", 1)[1]) for t in texts):
+            raise ModelError("logo_svg", "el logo no puede cargar nada de otros sitios")
 
 
 def _check_office(office: Office, path: str) -> None:

@@ -41,7 +41,7 @@ _SPEC = {
         "label": "Revisa tu CURP",
         "idle": "Escribe tu CURP (18 letras y números) y te diré si está bien escrita y qué datos "
                 "dice. Se revisa en tu teléfono: lo que escribes no se envía a ningún lado.",
-        "attrs": 'autocapitalize="characters" maxlength="40" placeholder="Ejemplo: GODE561231HDFRRN09"',
+        "attrs": 'autocapitalize="characters" maxlength="40" placeholder="Ejemplo: HEGG560427MVZRRL04"',
         "links": f'¿Dudas? Consulta o descarga tu CURP en el sitio oficial: '
                  f'<a href="{CURP_OFFICIAL}" rel="noopener">gob.mx/curp</a>.',
     },
@@ -59,8 +59,9 @@ _SPEC = {
         "idle": "Escribe tu código postal (5 dígitos) y te diré a qué estado, municipio y colonias "
                 "corresponde. Se revisa en tu teléfono: lo que escribes no se envía a ningún lado.",
         "attrs": 'inputmode="numeric" maxlength="20" placeholder="Ejemplo: 68000"',
-        "links": "Si tu código no aparece, búscalo en el sitio de Correos de México o usa el que "
-                 "viene en un recibo reciente de luz o agua.",
+        "links": 'Si tu código no aparece, búscalo en el sitio de '
+                 '<a href="https://www.correosdemexico.gob.mx/" rel="noopener">Correos de México</a> '
+                 'o usa el que viene en un recibo reciente de luz o agua.',
     },
 }
 

@@ -61,7 +61,7 @@ def test_good_model_loads(tmp_path):
     ('steps=["obtener-nss", "entregar-nss"]', 'steps=["obtener-nss", "pagar-cuota"]', "steps[1]: no existe el paso «pagar-cuota»"),
     ('level="superior"', 'level="universidad"', "level: «universidad» no es un nivel"),
     ('state="Jalisco"', 'state="Jal."', "state: «Jal.» no es una entidad federativa"),
-    ('logo_svg=\'<svg', 'logo_svg=\'<img', "logo_svg: el logo debe ser un SVG"),
+    ('logo_svg=\'<svg', 'logo_svg=\'<img', "logo_svg: el logo no es un SVG válido"),
     ('reviewed=datetime.date(2026, 1, 15)', 'reviewed="2026-01-15"', "reviewed: debe ser una fecha"),
 ])
 def test_each_mistake_names_file_and_field(tmp_path, old, new, expected):
@@ -107,3 +107,24 @@ def test_cli_reports_one_line_and_exit_1(tmp_path):
     assert len(lines) == 1, proc.stderr
     assert "prueba.py: offices[0].email: «sin-arroba» no es un correo válido" in lines[0]
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("logo, expected", [
+    ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "no puede tener <script>"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.com/a.png"/></svg>', "no puede enlazar"),
+    ("<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'><use xlink:href='//x.io/a#b'/></svg>", "no puede enlazar"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect onclick="x()"/></svg>', "atributo onclick"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://x.io/p)"/></svg>', "otros sitios"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', "no es un SVG válido"),
+])
+def test_logo_must_be_self_contained(tmp_path, logo, expected):
+    source = GOOD.replace(
+        """logo_svg='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>'""",
+        f"logo_svg={logo!r}")
+    assert source != GOOD
+    message = error_of(tmp_path, source)
+    assert "logo_svg" in message and expected in message
+
+
+def test_empty_name(tmp_path):
+    assert "name: falta el nombre" in error_of(tmp_path, GOOD.replace('name="Escuela de Prueba"', 'name="  "'))
