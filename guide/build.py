@@ -81,10 +81,16 @@ def write_project(school: School, out: Path, shared: dict) -> Path:
     (docs / STEPS_DIR).mkdir()
     for step in school.steps:
         shutil.copy2(DOCS / STEPS_DIR / f"{step}.md", docs / STEPS_DIR / f"{step}.md")
-    own_pages = []
+    own_pages, sources = [], {}
     if school.pages_dir.is_dir():  # the school's own Markdown adds or replaces pages
         for page in sorted(school.pages_dir.rglob("*.md")):
             rel = page.relative_to(school.pages_dir)
+            try:
+                page.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                raise BuildError(f"{page.relative_to(ROOT) if page.is_relative_to(ROOT) else page}: "
+                                 "la página no está guardada en UTF-8; guárdala como «UTF-8» en tu editor") from None
+            sources[rel.as_posix()] = str(page.relative_to(ROOT) if page.is_relative_to(ROOT) else page)
             if not (docs / rel).exists():
                 own_pages.append(rel.as_posix())
             (docs / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -119,7 +125,7 @@ def write_project(school: School, out: Path, shared: dict) -> Path:
         "extra_css": ["assets/stylesheets/guia.css", "assets/school.css"],
         "nav": nav,
         "extra": {"school": context, "imss": _imss_context(), "shared": _relative_shared(shared, 1),
-                  "index_url": "../"},
+                  "index_url": "../", "page_sources": sources},
     }
     if school.site_url:
         config["extra"]["school_url"] = school.site_url
@@ -218,6 +224,7 @@ def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | N
     editors, where widgets show only their text.
     """
     site, work = Path(site).resolve(), Path(work).resolve()
+    _check_target(site)
     schools = load_all(schools_dir)
     work.mkdir(parents=True, exist_ok=True)
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -237,6 +244,7 @@ def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | N
         for item in (stage / "_index").iterdir():
             item.rename(stage / item.name)
         (stage / "_index").rmdir()
+        (stage / MARKER).write_text("Construido por python -m guide build; se reemplaza completo.\n", encoding="utf-8")
         _swap(stage, site)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
@@ -251,6 +259,19 @@ def _shared_assets(stage: Path) -> dict:
     except ImportError:
         return {}
     return shared_assets.build(stage)
+
+
+MARKER = ".guia-nss-site"
+
+
+def _check_target(site: Path) -> None:
+    """Refuse to replace anything that is not a site this tool built."""
+    if site == Path(site.anchor) or site == ROOT or site == Path.home():
+        raise BuildError(f"{site}: no se puede construir el sitio ahí; usa una carpeta propia, p. ej. site/")
+    ours = site == ROOT / "site" or (site / MARKER).exists()  # site/ is gitignored output
+    if site.exists() and not (site.is_dir() and (ours or not any(site.iterdir()))):
+        raise BuildError(f"{site}: ya existe y no es un sitio construido por esta herramienta; "
+                         "no lo reemplazo. Elige otra carpeta o bórrala tú.")
 
 
 def _swap(stage: Path, site: Path) -> None:

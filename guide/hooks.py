@@ -83,9 +83,9 @@ def on_page_markdown(markdown, page, config, files):
         text = _env.from_string(markdown).render(context)
     except jinja2.TemplateError as exc:
         line = f", línea {exc.lineno}" if getattr(exc, "lineno", None) else ""
-        raise PluginError(f"docs/{src}{line}: {_spanish_jinja_error(exc)}") from None
+        raise PluginError(f"{_source(extra, src)}{line}: {_spanish_jinja_error(exc)}") from None
     except ValueError as exc:  # e.g. an unknown widget kind
-        raise PluginError(f"docs/{src}: {exc}") from None
+        raise PluginError(f"{_source(extra, src)}: {exc}") from None
     if uses_widgets:
         page.meta["widgets"] = True
     return text
@@ -104,6 +104,11 @@ def on_post_build(config):
     path = Path(config["site_dir"]) / "search.json"
     docs = sorted(_search_docs, key=lambda d: d["u"])
     path.write_text(json.dumps(docs, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _source(extra: dict, src: str) -> str:
+    """Where an editor finds the page: the school's own file or docs/."""
+    return extra.get("page_sources", {}).get(src) or f"docs/{src}"
 
 
 def _spanish_jinja_error(exc: jinja2.TemplateError) -> str:

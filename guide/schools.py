@@ -28,6 +28,8 @@ def load(path: Path) -> School:
     slug = path.stem
     if not _SLUG.fullmatch(slug):
         raise SchoolError(f"{rel}: el nombre del archivo debe ser el slug en minúsculas con guiones, p. ej. mi-escuela.py")
+    if slug in reserved_slugs():
+        raise SchoolError(f"{rel}: «{slug}» ya es una página del índice; elige otro nombre de archivo para la escuela")
     spec = importlib.util.spec_from_file_location(f"schools.{slug.replace('-', '_')}", path)
     module = importlib.util.module_from_spec(spec)
     try:
@@ -48,6 +50,12 @@ def load(path: Path) -> School:
     school.slug = slug
     school.pages_dir = path.with_suffix("")  # schools/<slug>/ holds the school's own Markdown
     return school
+
+
+def reserved_slugs() -> set[str]:
+    """Names the index site already uses at the top of site/."""
+    pages = {p.stem for p in (ROOT / "docs" / "_index").glob("*.md")}
+    return pages | {"assets", "search", "sw", "sitemap", "404"}
 
 
 def load_all(directory: Path = SCHOOLS_DIR) -> list[School]:

@@ -165,6 +165,7 @@ def test_failed_build_leaves_previous_site_intact(tmp_path):
     proc = build_cli("--sin-widgets", "--schools", schools, "--site", site, "--work", work)
     assert proc.returncode == 1
     assert "horario_inexistente" in proc.stderr and "Traceback" not in proc.stderr
+    assert "prueba/extra.md" in proc.stderr  # the school's own file, not a generated path
     assert len(proc.stderr.strip().splitlines()) == 1
     assert digest_tree(site) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
@@ -217,3 +218,21 @@ def test_a_school_adds_and_replaces_pages_with_its_own_markdown(tmp_path):
     assert (site / "prueba" / "pasos" / "obtener-nss" / "index.html").is_file()
     assert (site / "prueba" / "problemas" / "index.html").is_file()
     assert 'href="becas/"' in (site / "prueba" / "index.html").read_text(encoding="utf-8")
+
+
+def test_build_never_replaces_a_folder_it_did_not_build(tmp_path):
+    target = tmp_path / "trabajo"
+    target.mkdir()
+    (target / "tesis.docx").write_text("importante", encoding="utf-8")
+    proc = build_cli("--sin-widgets", "--site", target, "--work", tmp_path / "work")
+    assert proc.returncode == 1 and "no lo reemplazo" in proc.stderr
+    assert (target / "tesis.docx").read_text(encoding="utf-8") == "importante"
+
+
+def test_a_school_cannot_take_an_index_page_name(tmp_path):
+    schools = tmp_path / "schools"
+    schools.mkdir()
+    (schools / "buscar.py").write_text(GOOD, encoding="utf-8")
+    proc = build_cli("--sin-widgets", "--schools", schools, "--site", tmp_path / "site", "--work", tmp_path / "w")
+    assert proc.returncode == 1 and "buscar.py: «buscar» ya es una página del índice" in proc.stderr
+    assert "Traceback" not in proc.stderr
