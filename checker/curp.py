@@ -46,8 +46,9 @@ names the first impossible character and ``position`` points at it, else it
 is ``None``),
 ``curp.enie`` (an Ñ anywhere) / ``curp.character`` (anything that is not
 A-Z or 0-9), ``curp.format`` (a digit in 1-4, a letter in 5-10), ``curp.date``
-(month, day, days in month, 29 February of a common year), ``curp.homoclave``
-(29-02-1900: the date only exists in the other century), ``curp.future``,
+(month, day, days in month, 29 February of a common year, including
+29-02-1900, whose message explains that the digit in position 17 chose the
+1900s), ``curp.future``,
 ``curp.sex``, ``curp.state``, ``curp.consonant`` (a vowel or digit in 14-16)
 and ``curp.check_digit``.  :func:`explain` raises the same errors as
 :func:`validate` for an invalid CURP.
@@ -415,13 +416,14 @@ def _diagnose(s: str, today_key: int) -> InvalidInput:
             8)
     if mm == 2 and dd == 29 and not _is_leap(year):
         if year == 1900:
+            # The date does not exist; the homoclave is what chose 1900.
             return InvalidInput(
-                'curp.homoclave',
+                'curp.date',
                 'Según tu CURP naciste el 29 de febrero de 1900, una fecha '
                 'que no existe (1900 no fue bisiesto). El carácter 17 es un '
                 'número, y eso indica que naciste antes de 2000; si naciste '
                 'el 29 de febrero de 2000, el carácter 17 debe ser una '
-                'letra. Revisa tu constancia de CURP.', 16)
+                'letra. Revisa tu constancia de CURP.', 8)
         return InvalidInput(
             'curp.date',
             f'Según tu CURP naciste el 29 de febrero de {year}, pero {year} '
