@@ -603,8 +603,13 @@ class BatchRun:
         s = self.summary
         s.delimiter = delimiter
         s.columns = columns
+        # A pasted essay in one cell must not stop the whole list: allow cells
+        # up to 16 MiB (still bounded) instead of csv's 128 KiB default.
+        csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
+        # strict: an unclosed quote is reported instead of silently
+        # swallowing the rest of the file into one cell.
         reader = csv.reader(itertools.chain(head[skip:], lines),
-                            delimiter=delimiter)
+                            delimiter=delimiter, strict=True)
         # Row numbers count CSV records, as a spreadsheet numbers its rows.
         for _ in range(header_index + (0 if headerless else 1)):
             next(reader)
@@ -917,6 +922,8 @@ def format_issue(issue):
     col = issue.column
     what = 'Error' if issue.severity == 'invalid' else 'Aviso'
     value = issue.value.strip()
+    if len(value) > 40:  # a pasted paragraph: enough to find the cell
+        value = value[:30] + f'… ({len(value)} caracteres)'
     shown = f' «{value}»' if value else ''
     # The messages already name the position in human terms ("el carácter
     # 7"); issue.position keeps the 0-based index for programs.

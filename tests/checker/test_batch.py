@@ -550,3 +550,13 @@ def test_unrecognised_titles_are_not_data():
                                                       ('nss', 'Seguro')]
     assert [(r.row, r.issues[0].code) for r in results] == [
         (4, 'nss.length')]
+
+
+def test_one_huge_cell_does_not_stop_the_list(tmp_path):
+    from checker import batch
+    text = ("CURP,NSS,CP\n" + '"' + "A" * 200_000 + '",28138801999,44100\n'
+            "HEGG560427MVZRRL04,74927602404,44100\n")
+    result = batch.report(text.encode("utf-8"), "lista.csv")
+    assert result["summary"]["rows"] == 2
+    assert "Fila 2" in result["text"] and "Fila 3" in result["text"]
+    assert "(200000 caracteres)" in result["text"] and len(result["text"]) < 5000
