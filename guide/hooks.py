@@ -47,7 +47,7 @@ _UNUSED = re.compile(r"^(assets/javascripts/(bundle\.|lunr/|workers/)|widgets/)|
 
 def on_files(files, config):
     for file in list(files):
-        if _UNUSED.search(file.src_uri) and not file.src_uri.startswith(("pasos/",)):
+        if _UNUSED.search(file.src_uri):
             files.remove(file)
     return files
 
@@ -62,7 +62,7 @@ def on_page_markdown(markdown, page, config, files):
     uses_widgets = []
 
     def widget(kind: str) -> str:
-        from guide import widgets  # owned by the widgets; imported only when a page uses one
+        from guide import widgets  # imported only when a page has a widget
         uses_widgets.append(kind)
         return widgets.render(kind)
 

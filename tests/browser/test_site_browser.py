@@ -1,7 +1,6 @@
 """The guides in real headless Chromium at 360×740, as a student's phone."""
 from __future__ import annotations
 
-import re
 
 import pytest
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,7 +13,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 
 from tests.conftest import ROOT, SCHOOL_SLUGS
 from tests.guide.test_model import GOOD
