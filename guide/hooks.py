@@ -42,7 +42,8 @@ def on_config(config):
 
 # Theme files we never serve: Material's bundle and search (replaced by
 # guia.js), source maps, and the widget sources (built once into _shared/).
-_UNUSED = re.compile(r"^(assets/javascripts/(bundle\.|lunr/|workers/)|widgets/)|\.map$")
+# sitemap.xml: its template is disabled in on_config, and the raw file must not ship.
+_UNUSED = re.compile(r"^(assets/javascripts/(bundle\.|lunr/|workers/)|widgets/|sitemap\.xml$)|\.map$")
 
 
 def on_files(files, config):

@@ -113,6 +113,13 @@ def test_every_page_has_an_own_origin_csp(built_site):
         assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", html), page
 
 
+def test_no_unrendered_template_ships(built_site):
+    for path in built_site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".js", ".css", ".txt") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "{%" not in text and "{{ " not in text, path
+
+
 def test_no_search_index_or_bundle_loaded_by_pages(built_site):
     for page in pages(built_site):
         html = page.read_text(encoding="utf-8")
