@@ -52,8 +52,7 @@ sys.path.insert(0, str(ROOT))
 
 from guide import serve, shared_assets  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS as ARGS  # noqa: E402
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8}
 CURP = "HEGG560427MVZRRL04"
 NSS = "28138801999"
@@ -63,7 +62,7 @@ STOCK_PAGE = """<!doctype html>
 <html lang="es">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Revisa tus datos (Pyodide de serie)</title>
 <link rel="icon" href="data:,">
@@ -169,7 +168,8 @@ def prepare(tmp: Path, site: Path | None) -> tuple[Path, dict]:
             zf.write(path, rel)
     (root / "_stock" / "checker-src.zip").write_bytes(buf.getvalue())
     (root / "demo" / "stock").mkdir(parents=True)
-    (root / "demo" / "stock" / "index.html").write_text(STOCK_PAGE, encoding="utf-8")
+    (root / "demo" / "stock" / "index.html").write_text(STOCK_PAGE.replace("{csp}", shared_assets.PAGE_CSP),
+                                                      encoding="utf-8")
     (root / "demo" / "stock" / "stock.js").write_text(STOCK_JS, encoding="utf-8")
     pages = {"demo_with": "demo/", "demo_without": "demo/sin-widgets/"}
     if site:

@@ -176,7 +176,6 @@ def write_index_project(schools: list[School], out: Path, shared: dict) -> Path:
             f'<span class="guia-school__meta">{html.escape(s.state)} · {html.escape(s.level.capitalize())}{label}</span>'
             f"</span></a></li>"
         )
-    (docs / "escuelas.html").write_text("\n".join(cards) + "\n", encoding="utf-8")
     (docs / "assets" / "stylesheets").mkdir(parents=True, exist_ok=True)
     (docs / "assets" / "school.css").write_text(colors.school_css("#1f5f4a", "#b1402b"), encoding="utf-8")
     config = {
@@ -189,8 +188,7 @@ def write_index_project(schools: list[School], out: Path, shared: dict) -> Path:
         "extra_css": ["assets/stylesheets/guia.css", "assets/school.css"],
         "nav": [{"Escuelas": "index.md"}] + [{t: p} for p, t in INDEX_PAGES] + [{"Buscar": "buscar.md"}],
         "extra": {"index": True, "shared": _relative_shared(shared, 0), "imss": _imss_context(),
-                  "schools_html": (docs / "escuelas.html").read_text(encoding="utf-8")},
-        "exclude_docs": "escuelas.html\n",
+                  "schools_html": "\n".join(cards)},
     }
     path = out / "mkdocs.yml"
     path.write_text(_yaml(config), encoding="utf-8")
@@ -253,11 +251,8 @@ def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | N
 
 
 def _shared_assets(stage: Path) -> dict:
-    """Widget assets built once for all schools (absent until the widgets land)."""
-    try:
-        from guide import shared_assets
-    except ImportError:
-        return {}
+    """Widget assets (Pyodide, checker, data) built once for all schools."""
+    from guide import shared_assets  # needs node_modules: imported only when widgets are built
     return shared_assets.build(stage)
 
 

@@ -255,11 +255,15 @@ if __name__ == "__main__":  # python -m guide.shared_assets SITE_DIR
     print(json.dumps(build(Path(sys.argv[1] if len(sys.argv) > 1 else "site")), indent=1))
 
 
+# The own-origin policy of a page with widgets (the site's pages set it in overrides/main.html).
+PAGE_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; "
+            "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+
 _DEMO_PAGE = """<!doctype html>
 <html lang="es">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <link rel="icon" href="data:,">
@@ -309,6 +313,6 @@ def write_demo(site_root: Path, manifest: dict) -> dict:
               if body else "")
         page = site_root / rel
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(_DEMO_PAGE.format(title=title, css=css, js=js, body=body), encoding="utf-8")
+        page.write_text(_DEMO_PAGE.format(csp=PAGE_CSP, title=title, css=css, js=js, body=body), encoding="utf-8")
         pages[rel.split("/")[1] if rel.count("/") > 1 else "widgets"] = rel
     return pages
