@@ -9,17 +9,21 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps data build serve test bench chromium clean
+.PHONY: help deps data build serve test lint bench chromium clean
 
 help:
 	@echo "make serve   construye todas las escuelas y las sirve en http://127.0.0.1:$(PORT)"
 	@echo "make test    corre todas las pruebas (instala lo necesario)"
 	@echo "make build   construye site/ sin servir"
 	@echo "make bench   imprime las cifras de bench/"
+	@echo "make lint    revisa el estilo del código (ruff)"
 
-$(VENV)/.installed: requirements.txt
+# The pinned packages, then the project itself (editable: guide and checker
+# import from anywhere without sys.path edits; see pyproject.toml).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -46,10 +50,14 @@ serve: build
 test: build chromium
 	GUIA_SITE=$(CURDIR)/site $(PY) -m pytest
 
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
 bench: build chromium
 	$(PY) bench/checker.py
 	$(PY) bench/site.py
 	$(PY) bench/widgets.py
 
 clean:
-	rm -rf site build .cache
+	rm -rf site build .cache .coverage guia_nss.egg-info

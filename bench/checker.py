@@ -38,11 +38,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# This file is itself named checker.py: make `import checker` find the
-# package, not this script's folder.
+# This file is itself named checker.py: drop its folder from the path so
+# `import checker` finds the installed package, not this script.
 sys.path[:] = [p for p in sys.path
                if Path(p or '.').resolve() != Path(__file__).resolve().parent]
-sys.path.insert(0, str(ROOT))
 
 from checker import curp, nss, postal  # noqa: E402
 

@@ -20,11 +20,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from guide.serve import running_server  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SCHOOL_SLUGS  # noqa: E402
+from guide.serve import running_server
+from guide.testing import CHROMIUM, CHROMIUM_ARGS, ROOT, SCHOOL_SLUGS
 
 PY = sys.executable
 

@@ -47,12 +47,10 @@ import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from guide import serve, shared_assets
+from guide.testing import CHROMIUM, ROOT
+from guide.testing import CHROMIUM_ARGS as ARGS
 
-from guide import serve, shared_assets  # noqa: E402
-
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS as ARGS  # noqa: E402
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8}
 CURP = "HEGG560427MVZRRL04"
 NSS = "28138801999"

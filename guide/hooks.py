@@ -10,13 +10,10 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from pathlib import Path
 
 import jinja2
 from mkdocs.exceptions import PluginError
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 _env = jinja2.Environment(
     undefined=jinja2.StrictUndefined,

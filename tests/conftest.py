@@ -1,4 +1,8 @@
-"""Shared fixtures: the built site, a local server like GitHub Pages, Chromium."""
+"""Shared fixtures: the built site, a local server like GitHub Pages, Chromium.
+
+The constants and helpers bench/ needs too (Chromium and its flags, the school
+slugs, axe) are in guide/testing.py; test files import them from there.
+"""
 from __future__ import annotations
 
 import os
@@ -6,11 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-gpu", "--no-first-run", "--disable-sync"]
-SCHOOL_SLUGS = ["oaxaca-ems", "aspirantes", "udg-cucs", "seguro-facultativo", "tec-tuxtla"]
+from guide.testing import launch_chromium
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +36,7 @@ def site_url(built_site):
 def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = launch_chromium(p)
         yield browser
         browser.close()
 
@@ -50,12 +50,3 @@ def phone(browser):
     yield page
     context.close()
 
-
-def run_axe(page) -> list[dict]:
-    """axe-core's WCAG 2.1 A/AA violations on the page (axe from node_modules)."""
-    source = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-    page.evaluate(source)  # evaluated through the DevTools protocol: the page's CSP doesn't apply
-    result = page.evaluate(
-        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})")
-    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-            for v in result["violations"]]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, run_axe
+from guide.testing import CHROMIUM, CHROMIUM_ARGS, ROOT, run_axe
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from guide.schools import SchoolError, load
-from tests.conftest import ROOT
+from guide.testing import ROOT
 
 GOOD = textwrap.dedent('''\
     import datetime

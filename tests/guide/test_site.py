@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 
-from tests.conftest import ROOT, SCHOOL_SLUGS
+from guide.testing import ROOT, SCHOOL_SLUGS
 from tests.guide.test_model import GOOD
 
 OFFICIAL_HOSTS = ("imss.gob.mx", "gob.mx")

@@ -38,10 +38,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))
-
-from guide import shared_assets  # noqa: E402
+from guide import shared_assets
+from guide.testing import ROOT
 
 NODE_MODULES = ROOT / "node_modules" / "pyodide"
 # Test files of checker code that is not shipped to the browser: the data build
