@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from guide import colors, imss
+from guide import colors, imss, mkdocs_messages
 from guide.model import School
 from guide.schools import ROOT, SCHOOLS_DIR, load_all
 
@@ -198,20 +198,21 @@ def write_index_project(schools: list[School], out: Path, shared: dict) -> Path:
 # ------------------------------------------------------------ building
 
 def _mkdocs(config: Path, dest: Path) -> tuple[Path, str | None]:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="0", PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+    """Run one strict build; no --quiet, since strict mode counts the warnings it would hide."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="0", PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
         capture_output=True, text=True, env=env,
     )
-    if proc.returncode == 0:
+    output = proc.stderr + proc.stdout
+    sources = (yaml.safe_load(config.read_text(encoding="utf-8")).get("extra") or {}).get("page_sources") or {}
+    found = mkdocs_messages.reasons(output, sources, ROOT)
+    if proc.returncode == 0 and not found:
         return config, None
-    lines = [line.strip() for line in (proc.stderr + proc.stdout).splitlines() if line.strip()]
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
     if any(line.startswith("Traceback") for line in lines):
-        reasons = lines[-1:]  # the exception line says what went wrong
-    else:
-        reasons = [re.sub(r"^(ERROR|WARNING)\s*-\s*", "", line) for line in lines
-                   if line.startswith(("ERROR", "WARNING"))] or lines[-2:]
-    return config, "; ".join(dict.fromkeys(r for r in reasons if not r.startswith("Aborted"))) or "falló mkdocs"
+        found.append(lines[-1])  # the exception line says what went wrong
+    return config, "; ".join(found or lines[-2:]) or "falló mkdocs"
 
 
 def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | None = None,
