@@ -40,7 +40,6 @@ import json
 import re
 import shutil
 import statistics
-import sys
 import tempfile
 import threading
 import time
