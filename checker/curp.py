@@ -112,12 +112,12 @@ import time
 import unicodedata
 from operator import mul
 
-from ._curp_data import (INCONVENIENT_WORDS, PARTICLES, SKIPPED_GIVEN_NAMES,
-                         STATE_ALIASES, STATES)
+from ._curp_data import INCONVENIENT_WORDS, PARTICLES, SKIPPED_GIVEN_NAMES, STATE_ALIASES, STATES
+from ._mexico import MONTHS as _MONTHS
 from .exceptions import InvalidInput, warning
 
-__all__ = ['compact', 'validate', 'is_valid', 'explain', 'derive', 'compare',
-           'calc_check_digit', 'InvalidInput']
+__all__ = ['compact', 'validate', 'is_valid', 'explain', 'has_warnings',
+           'derive', 'compare', 'calc_check_digit', 'InvalidInput']
 
 # ---------------------------------------------------------------- tables
 
@@ -135,8 +135,6 @@ _CONSONANTS = _UPPER - _VOWELS
 _STATE_FIRST = frozenset(code[0] for code in STATES)
 
 _SEX_NAMES = {'H': 'Hombre', 'M': 'Mujer', 'X': 'No binario'}
-_MONTHS = ('enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio',
-           'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre')
 _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 # Everything but 29 February of common years and future dates, in one
@@ -598,7 +596,7 @@ def explain(number: str, *, today: datetime.date | None = None) -> dict:
     century = 1900 if s[16] in _DIGITS else 2000
     birth = datetime.date(century + int(s[4:6]), int(s[6:8]), int(s[8:10]))
     warnings = []
-    if s[:4] in INCONVENIENT_WORDS:
+    if has_warnings(s):
         warnings.append(warning(
             'curp.inconvenient_word',
             f'Las primeras 4 letras de tu CURP ({s[:4]}) forman una palabra '
@@ -623,6 +621,22 @@ def explain(number: str, *, today: datetime.date | None = None) -> dict:
         'unverified_positions': positions,
         'warnings': warnings,
     }
+
+
+def has_warnings(number: str) -> bool:
+    """Whether :func:`explain` warns about a valid, compact CURP.
+
+    True exactly when ``explain(number)['warnings']`` holds more than the
+    ``curp.check_digit_blind_spot`` note every CURP gets: a cheap test for
+    callers that check many values (a whole list) and only want the
+    detailed explanation when there is something to say.
+
+    >>> has_warnings('HEGG560427MVZRRL04'), has_warnings('BXCA000101HDFRRRA9')
+    (False, False)
+    >>> has_warnings('BACA000101HDFRRRA7')
+    True
+    """
+    return number[:4] in INCONVENIENT_WORDS
 
 
 # ----------------------------------------------------------------- derive

@@ -51,8 +51,8 @@ import unicodedata
 from . import curp as _curp
 from .exceptions import InvalidInput, warning
 
-__all__ = ['compact', 'validate', 'is_valid', 'explain', 'calc_check_digit',
-           'InvalidInput']
+__all__ = ['compact', 'validate', 'is_valid', 'explain', 'compare_curp',
+           'curp_key', 'calc_check_digit', 'InvalidInput']
 
 _DIGITS = '0123456789'
 _REMOVE = dict.fromkeys(map(ord, '-_\u2010\u2011\u2012\u2013\u2014\u2015'
@@ -225,8 +225,7 @@ def explain(number: str, curp: str | None = None, *,
     s = validate(number)
     if today is None:
         today = _today()
-    reg_yy, birth_yy = int(s[2:4]), int(s[4:6])
-    registration = _resolve_year(reg_yy, today.year)
+    registration = _resolve_year(int(s[2:4]), today.year)
     info = {
         'nss': s,
         'subdelegacion': s[0:2],
@@ -239,7 +238,52 @@ def explain(number: str, curp: str | None = None, *,
     }
     if curp is None:
         return info
-    warnings = info['warnings']
+    info['warnings'] = warnings = _compare(s, curp, today, registration)
+    if any(w['code'] in _YEAR_CODES for w in warnings):
+        info['registration_year_full'] = None
+    return info
+
+
+# the registration year cannot be read: explain() gives no full year
+_YEAR_CODES = frozenset({'nss.registration_future',
+                         'nss.registration_before_birth'})
+
+
+def compare_curp(number: str, curp: str, *,
+                 today: datetime.date | None = None) -> list[dict]:
+    """The warnings of comparing an NSS with a CURP (those of :func:`explain`).
+
+    Raises :class:`InvalidInput` for an invalid NSS; an invalid ``curp``
+    gives the ``nss.curp_invalid`` warning.  For a valid NSS and CURP the
+    result depends only on :func:`curp_key` and today's year.
+
+    >>> [w['code'] for w in compare_curp('28138801999', 'HEGG560427MVZRRL04')]
+    ['nss.birth_year_mismatch']
+    """
+    s = validate(number)
+    if today is None:
+        today = _today()
+    return _compare(s, curp, today,
+                    _resolve_year(int(s[2:4]), today.year))
+
+
+def curp_key(number: str, curp: str) -> str:
+    """What :func:`compare_curp` reads of a valid compact NSS and CURP.
+
+    The NSS's registration and birth years (digits 3-6), the CURP's birth
+    year (characters 5-6) and its century (character 17: a digit before
+    2000).  Equal keys give equal warnings on the same day, so a caller
+    comparing many pairs (a whole list) can cache them under this key.
+
+    >>> curp_key('28138801999', 'HEGG560427MVZRRL04')
+    '1388560'
+    """
+    return number[2:6] + curp[4:6] + ('0' if curp[16] <= '9' else 'A')
+
+
+def _compare(s: str, curp: str, today: datetime.date,
+             registration: int) -> list[dict]:
+    warnings = []
     try:
         c = _curp.validate(curp, today=today)
     except InvalidInput as e:
@@ -247,7 +291,7 @@ def explain(number: str, curp: str | None = None, *,
             'nss.curp_invalid',
             f'No pude comparar tu NSS con tu CURP porque la CURP no es '
             f'válida: {e.message}'))
-        return info
+        return warnings
     century = 1900 if c[16] in _DIGITS else 2000
     born = century + int(c[4:6])
     if c[4:6] != s[4:6]:
@@ -273,5 +317,4 @@ def explain(number: str, curp: str | None = None, *,
                 f'te dio de alta el IMSS, pero {registration} es antes de '
                 f'que nacieras (en {born}). Revisa esos dígitos con tu '
                 f'documento del IMSS y que el NSS sea tuyo.'))
-        info['registration_year_full'] = None
-    return info
+    return warnings

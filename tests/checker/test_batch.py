@@ -82,7 +82,7 @@ def test_utf8_bom_and_semicolons(tmp_path):
     path = tmp_path / 'lista.csv'
     path.write_bytes(('\ufeffNombre;CURP;NSS;Código postal\r\n'
                       f'Ana;{CURP1};{NSS1};44100\r\n'
-                      f'Luis;{CURP2};{NSS2};29000\r\n').encode('utf-8'))
+                      f'Luis;{CURP2};{NSS2};29000\r\n').encode())
     r = check_rows(open_lines(path))
     assert list(r) == []
     s = r.summary
@@ -118,9 +118,9 @@ def run_path(path):
 def test_windows_1252_and_utf8_mixed(tmp_path):
     # A spreadsheet export in Windows-1252 with a curly quote, and a line
     # pasted in UTF-8: every line is read, nothing raises.
-    data = ('CURP,Observación\r\n'.encode('utf-8')
+    data = ('CURP,Observación\r\n'.encode()
             + f'{CURP1},“ok”\r\n'.encode('cp1252')
-            + f'{CURP2},Sí\r\n'.encode('utf-8'))
+            + f'{CURP2},Sí\r\n'.encode())
     lines = list(open_lines(data))
     assert lines[1] == f'{CURP1},“ok”\r\n'
     assert lines[2] == f'{CURP2},Sí\r\n'
@@ -205,7 +205,7 @@ def test_header_only():
 
 
 def test_only_one_kind_of_column():
-    out, status = report(f'CP\n44100\n06600\n99999\n')
+    out, status = report('CP\n44100\n06600\n99999\n')
     assert status == 1
     assert 'Sin columna de CURP ni de NSS: esa parte no se revisó.' in out
     assert 'Fila 4:' in out
@@ -424,7 +424,7 @@ def _peak_kib(path, n, duplicates):
     import subprocess
     import sys
     from pathlib import Path
-    root = Path(batch.__file__).resolve().parent.parent
+    root = Path(batch.__file__).resolve().parents[2]
     out = subprocess.run(
         [sys.executable, '-c', LAUNCHER, sys.executable, '-c', CHILD,
          str(path), str(n), '1' if duplicates else '0'],
@@ -560,3 +560,17 @@ def test_one_huge_cell_does_not_stop_the_list(tmp_path):
     assert result["summary"]["rows"] == 2
     assert "Fila 2" in result["text"] and "Fila 3" in result["text"]
     assert "(200000 caracteres)" in result["text"] and len(result["text"]) < 5000
+
+
+def test_batch_uses_only_public_names_of_the_validators():
+    # batch must not know nss's or curp's internals (issue 10)
+    import ast
+    from pathlib import Path
+    for path in Path(batch.__file__).parent.glob('*.py'):
+        tree = ast.parse(path.read_text(encoding='utf-8'))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.value.id in ('_curp', '_nss', '_postal', 'curp', 'nss', 'postal'):
+                assert not node.attr.startswith('_'), (path.name, node.attr)
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert '_curp_data' not in node.module, path.name

@@ -601,3 +601,12 @@ def test_stdnum_rejections_we_warn_about(sample):
     value, code = sample
     value = fix(value[:17])
     assert code in [w['code'] for w in curp.explain(value)['warnings']]
+
+
+@pytest.mark.parametrize('word', sorted(INCONVENIENT_WORDS) + ['HEGG', 'BXCA', 'PXDO'])
+def test_has_warnings_is_exactly_when_explain_warns(word):
+    # the cheap test the list check uses must agree with explain()
+    value = fix(word + '000101HDFRRRA')
+    warned = [w['code'] for w in curp.explain(value)['warnings']
+              if w['code'] != 'curp.check_digit_blind_spot']
+    assert curp.has_warnings(value) is bool(warned)

@@ -183,3 +183,20 @@ def test_invalid_curp_is_a_warning(bad_curp):
     assert info['nss'] == '28138801999'
     for w in info['warnings']:
         assert set(w) == {'code', 'message'}
+
+
+def test_compare_curp_is_explains_comparison_and_depends_only_on_curp_key():
+    today = datetime.date(2026, 6, 1)
+    values = ['28138801999', '74927602404', '01000000009', '10998800002']
+    values = [v[:10] + nss.calc_check_digit(v) for v in values]
+    curps = ['HEGG560427MVZRRL04', 'MOSA010509MJCRNNA4', 'BOXW310820HNERXN09']
+    by_key = {}
+    for n in values:
+        for c in curps:
+            got = nss.compare_curp(n, c, today=today)
+            assert got == nss.explain(n, curp=c, today=today)['warnings']
+            by_key.setdefault(nss.curp_key(n, c), got)
+            assert by_key[nss.curp_key(n, c)] == got
+    assert nss.curp_key('28138801999', 'MOSA010509MJCRNNA4') == '138801A'
+    with pytest.raises(InvalidInput):
+        nss.compare_curp('1', curps[0])
