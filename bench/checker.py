@@ -43,13 +43,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path
                if Path(p or '.').resolve() != Path(__file__).resolve().parent]
 
-from checker import curp, nss, postal  # noqa: E402
+from checker import _curp_data, curp, nss, postal  # noqa: E402
 
 LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 VOWELS_X = 'AEIOUX'
 CONSONANTS = 'BCDFGHJKLMNPQRSTVWXYZ'
-STATES = ('AS BC BS CC CL CM CS CH DF DG GR GT HG JC MC MN MS NT NL OC PL QT '
-          'QR SP SL SR TC TS TL VZ YN ZS NE').split()
+STATES = tuple(_curp_data.STATES)
 ALNUM = '0123456789' + LETTERS
 
 

@@ -17,6 +17,8 @@
 
 from __future__ import annotations
 
+from . import _mexico
+
 INCONVENIENT_WORDS = frozenset('''
     BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE
     COJI COJO COLA CULO FALO FETO GETA GUEI GUEY JETA JOTO KACA KACO KAGA
@@ -26,41 +28,9 @@ INCONVENIENT_WORDS = frozenset('''
     RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI WUEY
 '''.split())
 
-STATES = {
-    'AS': 'Aguascalientes',
-    'BC': 'Baja California',
-    'BS': 'Baja California Sur',
-    'CC': 'Campeche',
-    'CL': 'Coahuila',
-    'CM': 'Colima',
-    'CS': 'Chiapas',
-    'CH': 'Chihuahua',
-    'DF': 'Ciudad de México',
-    'DG': 'Durango',
-    'GR': 'Guerrero',
-    'GT': 'Guanajuato',
-    'HG': 'Hidalgo',
-    'JC': 'Jalisco',
-    'MC': 'Estado de México',
-    'MN': 'Michoacán',
-    'MS': 'Morelos',
-    'NT': 'Nayarit',
-    'NL': 'Nuevo León',
-    'OC': 'Oaxaca',
-    'PL': 'Puebla',
-    'QT': 'Querétaro',
-    'QR': 'Quintana Roo',
-    'SP': 'San Luis Potosí',
-    'SL': 'Sinaloa',
-    'SR': 'Sonora',
-    'TC': 'Tabasco',
-    'TS': 'Tamaulipas',
-    'TL': 'Tlaxcala',
-    'VZ': 'Veracruz',
-    'YN': 'Yucatán',
-    'ZS': 'Zacatecas',
-    'NE': 'Nacido en el extranjero',
-}
+# RENAPO's key -> the name shown, from the one table of states.
+STATES = {curp: name for _, _, curp, name, _ in _mexico.STATES}
+STATES[_mexico.BORN_ABROAD[0]] = _mexico.BORN_ABROAD[1]
 
 # Other spellings accepted by derive()/compare() for the state (already
 # uppercased and without accents); every STATES name is accepted as well.

@@ -50,6 +50,7 @@ import zlib
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from ._mexico import MONTHS as _MONTHS
 from .exceptions import InvalidInput, warning
 
 __all__ = [
@@ -61,8 +62,6 @@ __all__ = [
 UNUSED_PREFIXES = frozenset({'00', '17', '18', '19'})
 
 _DATA_DIR = Path(__file__).resolve().parent / 'data' / 'postal'
-_MONTHS = ('enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio',
-           'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre')
 _LOOKALIKES = {'o': '0', 'O': '0', 'l': '1', 'I': '1', 'i': '1'}
 _SEPARATORS = str.maketrans('', '', ' -\t\u00a0')
 

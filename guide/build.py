@@ -21,7 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from guide import colors, imss, mkdocs_messages
+from checker._mexico import MONTHS as _MONTHS
+from guide import colors, imss, mkdocs_messages, pwa
 from guide.model import School
 from guide.schools import ROOT, SCHOOLS_DIR, load_all
 
@@ -42,8 +43,6 @@ class BuildError(Exception):
 
 # ------------------------------------------------------------ per-school project
 
-_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre")
 
 
 def long_date(day) -> str:
@@ -129,6 +128,7 @@ def write_project(school: School, out: Path, shared: dict) -> Path:
     }
     if school.site_url:
         config["extra"]["school_url"] = school.site_url
+    pwa.configure(school, docs, config)  # manifest, icons, poster QR, calendar (engineer D)
     path = out / "mkdocs.yml"
     path.write_text(_yaml(config), encoding="utf-8")
     return path
@@ -243,6 +243,7 @@ def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | N
         for item in (stage / "_index").iterdir():
             item.rename(stage / item.name)
         (stage / "_index").rmdir()
+        pwa.write_service_worker(stage, shared)  # what each school keeps offline (engineer D)
         (stage / MARKER).write_text("Construido por python -m guide build; se reemplaza completo.\n", encoding="utf-8")
         _swap(stage, site)
     except BaseException:
