@@ -13,6 +13,7 @@ import typing
 from xml.etree import ElementTree
 from dataclasses import dataclass, field
 
+from checker._mexico import STATES as _STATES
 from guide import imss
 
 # Steps that exist as shared Markdown in docs/pasos/<name>.md.
@@ -25,14 +26,7 @@ KNOWN_STEPS = (
     "cambio-clinica",
 )
 LEVELS = ("media superior", "superior")
-STATES = (
-    "Aguascalientes", "Baja California", "Baja California Sur", "Campeche", "Chiapas",
-    "Chihuahua", "Ciudad de México", "Coahuila", "Colima", "Durango", "Estado de México",
-    "Guanajuato", "Guerrero", "Hidalgo", "Jalisco", "Michoacán", "Morelos", "Nayarit",
-    "Nuevo León", "Oaxaca", "Puebla", "Querétaro", "Quintana Roo", "San Luis Potosí",
-    "Sinaloa", "Sonora", "Tabasco", "Tamaulipas", "Tlaxcala", "Veracruz", "Yucatán",
-    "Zacatecas",
-)
+STATES = tuple(sorted(name for _, _, _, name, _ in _STATES))  # as students write them
 
 
 class ModelError(ValueError):
