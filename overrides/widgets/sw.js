@@ -1,50 +1,158 @@
 // Guía NSS – Service Worker (site root, so its scope is the whole site).
 //
-// Keeps the widgets' files (Pyodide, the trimmed stdlib, the checker, postal
-// data) so that a repeat visit makes no request for them and the widgets work
-// offline after the first use.  The cache name carries the build's version
-// (derived from every content hash), and older caches are deleted on
-// activation.  Files under _shared/ have a content hash in their name, so
-// they are served cache-first; pages and the theme's files are network-first
-// with the cache as the offline fallback.  Registered by the widgets only
-// after Python first started, never on plain page loads.
+// One cache per build (named after VERSION) holds:
+// * a school's pages and their CSS/JS (SCHOOLS[slug]), kept as soon as the
+//   student opens any page of that school (offline.js posts {type: "school"});
+// * the widgets' files under _shared/ (Pyodide, stdlib, checker, postal
+//   shards) only once a widget used them: they are stored as they pass through
+//   here, and widgets.js posts {type: "cache", urls} for what it fetched before
+//   this worker controlled the page.  Never at install: no byte unasked.
 //
-// shared_assets.py fills in the two constants below.
+// Across deploys: a new build's worker, while installing, fills its own cache
+// with what the student had in the old ones: the same schools' pages fetched
+// anew, the _shared/ files whose hashed name is in this build copied, and the
+// postal shards whose hash changed fetched anew (old hashed files are never
+// carried over).  Messages that reach an older worker are passed to the newest
+// one.  Old caches are deleted only once everything was carried over.
+// Only complete responses are stored: status 200, a body, and as many bytes as
+// Content-Length says.  Files under _shared/ are cache-first (hashed names);
+// pages are network-first with the cache as the offline copy.
+//
+// guide/pwa.py fills in the constants (guide/shared_assets.py the first two,
+// for the widgets' demo pages, where SCHOOLS and SHARED_FILES stay unfilled).
 const VERSION = "__VERSION__";
-const PRECACHE = "__PRECACHE__";
+const PRECACHE = "__PRECACHE__"; // the widgets' runtime: megabytes, never re-fetched by a deploy
+const SCHOOLS = "__SCHOOLS__"; // {slug: [paths of its pages, CSS and JS]}
+const SHARED_FILES = "__SHARED__"; // every file under _shared/ in this build
 const PREFIX = "guia-nss-";
 const CACHE = PREFIX + VERSION;
 const SCOPE = new URL("./", self.location.href);
 const SHARED = new URL("_shared/", SCOPE).href;
 
+const abs = (path) => new URL(path, SCOPE).href;
+const schools = {};
+for (const [slug, paths] of Object.entries(typeof SCHOOLS === "object" ? SCHOOLS : {})) schools[slug] = new Set(paths.map(abs));
+const known = Array.isArray(SHARED_FILES) ? new Set(SHARED_FILES.map(abs)) : null;
+const runtime = new Set((Array.isArray(PRECACHE) ? PRECACHE : []).map(abs));
+// "postal/44.<hash>.json" and "pyodide-<hash>/x" name the same file in every build.
+const logical = (url) => url.replace(/\/pyodide-[0-9a-f]+\//, "/pyodide/").replace(/\.[0-9a-f]{10}\.(\w+)$/, ".$1");
+const renamed = new Map([...(known || [])].map((url) => [logical(url), url]));
+
+function schoolOf(url) {
+  for (const slug of Object.keys(schools)) if (url.startsWith(SCOPE.href + slug + "/")) return slug;
+  return null;
+}
+
+// Only this build's files: its schools' pages and its own hashed _shared/ files.
+function storable(url) {
+  if (url.startsWith(SHARED)) return known ? known.has(url) : true;
+  const slug = schoolOf(url);
+  return !!slug && schools[slug].has(url);
+}
+
+// A copy worth keeping, or null: a cut or empty download is never stored.
+async function complete(response) {
+  if (!response || response.status !== 200 || response.type === "opaque") return null;
+  let body;
+  try {
+    body = await response.arrayBuffer();
+  } catch (error) {
+    return null; // the connection dropped mid-body
+  }
+  const length = response.headers.get("Content-Length");
+  const encoding = response.headers.get("Content-Encoding");
+  if (!body.byteLength) return null;
+  // With gzip, Content-Length counts the compressed bytes; the decoder itself fails on a cut stream.
+  if (length !== null && (!encoding || encoding === "identity") && Number(length) !== body.byteLength) return null;
+  return new Response(body, { status: 200, statusText: response.statusText, headers: response.headers });
+}
+
+async function store(cache, url, init) {
+  const copy = await complete(await fetch(url, init));
+  if (!copy) throw new Error("incomplete " + url);
+  await cache.put(url, copy);
+}
+
+async function missing(cache, urls) {
+  const hits = await Promise.all([...urls].map((u) => cache.match(u)));
+  return [...urls].filter((u, i) => !hits[i]);
+}
+
+// Keep every page of a school; a page that fails is tried again on the next visit.
+async function keepSchool(slug) {
+  if (!schools[slug]) return;
+  const cache = await caches.open(CACHE);
+  await Promise.allSettled((await missing(cache, schools[slug])).map((u) => store(cache, u)));
+}
+
+async function keepUrls(urls) {
+  const cache = await caches.open(CACHE);
+  const wanted = urls.map((u) => new URL(u, SCOPE)).filter((u) => u.origin === SCOPE.origin && !u.search)
+    .map((u) => u.href).filter(storable);
+  await Promise.allSettled((await missing(cache, wanted)).map((u) => store(cache, u)));
+}
+
+// What the student had in older builds' caches, brought into this one.
+// With `strict`, any failure rejects (the install fails and the old worker stays).
+async function carryOver(strict) {
+  const cache = await caches.open(CACHE);
+  const olds = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+  const kept = new Set();
+  const fetchAnew = new Set();
+  for (const name of olds) {
+    const old = await caches.open(name);
+    for (const request of await old.keys()) {
+      const url = request.url;
+      if (!url.startsWith(SHARED)) {
+        const slug = schoolOf(url);
+        if (slug) kept.add(slug);
+      } else if (storable(url)) {
+        if (!(await cache.match(url))) await cache.put(url, await old.match(request));
+      } else {
+        const next = renamed.get(logical(url));
+        if (next && !runtime.has(next)) fetchAnew.add(next);
+      }
+    }
+  }
+  const pages = [];
+  for (const slug of kept) pages.push(...schools[slug]);
+  const todo = [
+    ...(await missing(cache, pages)).map((u) => store(cache, u, { cache: "no-cache" })),
+    ...(await missing(cache, fetchAnew)).map((u) => store(cache, u)),
+  ];
+  const results = await Promise.allSettled(todo);
+  const failed = results.some((r) => r.status === "rejected");
+  if (failed && strict) throw new Error("carry-over incomplete");
+  return { olds, failed };
+}
+
 self.addEventListener("install", (event) => {
-  // The page has just loaded these files, so they come from the HTTP cache.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((p) => new URL(p, SCOPE).href))).then(() => self.skipWaiting()),
-  );
+  event.waitUntil(carryOver(true).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
+  // Again, for what an older worker stored while this one was installing.
+  // An old cache whose pages could not all be carried over stays as a fallback.
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+    carryOver(false)
+      .then(({ olds, failed }) => (failed ? null : Promise.all(olds.map((k) => caches.delete(k)))))
       .then(() => self.clients.claim()),
   );
 });
 
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type !== "cache" || !Array.isArray(data.urls)) return;
-  const urls = data.urls
-    .map((u) => new URL(u, SCOPE))
-    .filter((u) => u.origin === SCOPE.origin && u.href.startsWith(SCOPE.href) && !u.search)
-    .map((u) => u.href);
-  event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      Promise.all(urls.map((u) => cache.match(u).then((hit) => hit || cache.add(u).catch(() => {})))),
-    ),
-  );
+  const me = self.serviceWorker || self.registration.active;
+  const newest = self.registration.installing || self.registration.waiting;
+  if (newest && newest !== me) {
+    newest.postMessage(data); // its cache is the one that survives
+    return;
+  }
+  if (data.type === "school" && typeof data.school === "string") {
+    event.waitUntil(keepSchool(data.school));
+  } else if (data.type === "cache" && Array.isArray(data.urls)) {
+    event.waitUntil(keepUrls(data.urls));
+  }
 });
 
 self.addEventListener("fetch", (event) => {
@@ -52,30 +160,37 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== SCOPE.origin || !url.href.startsWith(SCOPE.href)) return;
-  if (url.href.startsWith(SHARED) && !url.search) {
-    event.respondWith(cacheFirst(request));
-  } else if (!url.search) {
-    event.respondWith(networkFirst(request));
+  // Query strings are never stored (they could hold a search term).
+  const key = url.origin + url.pathname;
+  if (key.startsWith(SHARED)) {
+    if (!url.search) event.respondWith(cacheFirst(event, request, key));
+  } else if (!url.search || request.mode === "navigate") {
+    event.respondWith(networkFirst(event, request, key, !url.search));
   }
 });
 
-async function cacheFirst(request) {
+async function cacheFirst(event, request, key) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request);
+  const hit = await cache.match(key);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) cache.put(request, response.clone());
+  if (response.status === 200 && storable(key)) {
+    event.waitUntil(complete(response.clone()).then((copy) => copy && cache.put(key, copy)));
+  }
   return response;
 }
 
-async function networkFirst(request) {
+async function networkFirst(event, request, key, keep) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok && (await cache.match(request, { ignoreVary: true }))) cache.put(request, response.clone());
+    if (keep && response.status === 200 && storable(key) && (await cache.match(key, { ignoreVary: true }))) {
+      event.waitUntil(complete(response.clone()).then((copy) => copy && cache.put(key, copy)));
+    }
     return response;
   } catch (error) {
-    const hit = await cache.match(request, { ignoreVary: true });
+    // This build's copy first; an older build's (kept when a carry-over failed) is better than nothing.
+    const hit = (await cache.match(key, { ignoreVary: true })) || (await caches.match(key, { ignoreVary: true }));
     if (hit) return hit;
     throw error;
   }

@@ -1,0 +1,138 @@
+"""The guide in the student's phone: public URL, web app manifest, icons,
+poster QR, calendar entries (before MkDocs runs) and the Service Worker's
+lists of what to keep offline (after every site was built).
+
+Two calls from guide/build.py:
+* `configure(school, docs, config)` while writing a school's project;
+* `write_service_worker(site, shared)` once every school is built.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from guide import calendar, icons, poster
+
+ROOT = Path(__file__).resolve().parent.parent
+SW_TEMPLATE = ROOT / "overrides" / "widgets" / "sw.js"
+LOCAL_URL = "http://127.0.0.1:8000/"
+MANIFEST = "manifest.webmanifest"
+ICONS_DIR = "assets/icons"
+# Pages that are not in the navigation: the printable sheet and the poster.
+OWN_PAGES = ("mi-hoja.md", "cartel.md")
+# Files a page never needs offline: the manifest's icons (the phone keeps its
+# own copy once installed) and Material's unused PNG favicon.
+NOT_OFFLINE = (".png",)
+
+
+def guia_url() -> str:
+    """The site's public base URL: GUIA_URL (the Pages workflow sets it), else the local server."""
+    url = os.environ.get("GUIA_URL", "").strip() or LOCAL_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def school_url(slug: str) -> str:
+    return guia_url() + slug + "/"
+
+
+def manifest(school, icon_names=icons.ICONS) -> dict:
+    """The school's web app manifest; URLs relative to the manifest at the school's root."""
+    return {
+        "id": "./",
+        "name": f"Guía NSS · {school.short_name}",
+        "short_name": school.short_name,
+        "description": f"Cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS en {school.name}.",
+        "lang": "es-MX",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": school.primary_color,
+        "background_color": school.accent_color,
+        "icons": [{"src": f"{ICONS_DIR}/{name}", "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+                  for name, size, purpose in icon_names],
+    }
+
+
+def configure(school, docs: Path, config: dict) -> None:
+    """Add the phone features to a school's generated project (files in `docs`, keys in `config`)."""
+    url = school_url(school.slug)
+    config["site_url"] = url  # canonical links
+    config["not_in_nav"] = "\n".join("/" + page for page in OWN_PAGES)
+    (docs / ICONS_DIR).mkdir(parents=True, exist_ok=True)
+    for name, size, purpose in icons.ICONS:
+        (docs / ICONS_DIR / name).write_bytes(icons.render(school.logo_svg, size, purpose, school.primary_color))
+    (docs / MANIFEST).write_text(json.dumps(manifest(school), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    extra = config["extra"]
+    steps = [s for s in school.steps if s != _end_step()]
+    extra["phone"] = {
+        "url": url,
+        "qr_svg": poster.qr_svg(url),
+        "steps": steps,
+        "calendar": calendar.entries(school, extra["school"]["contact"]),
+    }
+
+
+def _end_step() -> str:
+    from guide import model
+    return getattr(model, "END_STEP", "")
+
+
+# ------------------------------------------------------------ after the build
+
+def offline_files(site: Path, slug: str, shared: dict) -> list[str]:
+    """What a school needs offline, relative to the site root: every page (as
+    its folder URL), its CSS/JS, logo, manifest and search index, plus the
+    widgets' script and stylesheet when a page has a widget (never Pyodide)."""
+    base = site / slug
+    files, widgets = [], False
+    for path in sorted(base.rglob("*")):
+        if not path.is_file() or path.suffix in NOT_OFFLINE:
+            continue
+        rel = path.relative_to(site).as_posix()
+        if path.name == "index.html":
+            files.append(rel[: -len("index.html")])
+            widgets = widgets or "data-checker=" in path.read_text(encoding="utf-8", errors="replace")
+        else:
+            files.append(rel)
+    if widgets:
+        files += [shared[k] for k in ("widgets_js", "widgets_css") if k in shared]
+    return files
+
+
+def precache_bytes(site: Path, files: list[str]) -> tuple[int, int]:
+    """(bytes, gzip bytes) of a school's offline files."""
+    raw = gz = 0
+    for rel in files:
+        path = site / rel
+        data = (path / "index.html" if rel.endswith("/") or path.is_dir() else path).read_bytes()
+        raw += len(data)
+        gz += len(gzip.compress(data, 6, mtime=0))
+    return raw, gz
+
+
+def write_service_worker(site: Path, shared: dict) -> dict[str, list[str]]:
+    """Write site/sw.js with this build's lists; return {slug: offline files}."""
+    site = Path(site)
+    slugs = sorted(p.parent.name for p in site.glob("*/" + MANIFEST))
+    schools = {slug: offline_files(site, slug, shared) for slug in slugs}
+    shared_dir = site / "_shared"
+    shared_files = sorted(p.relative_to(site).as_posix() for p in shared_dir.rglob("*")
+                          if p.is_file() and p.name != "MODULES.txt") if shared_dir.is_dir() else []
+    runtime = [f for f in shared_files if any(f == shared.get(k) for k in ("stdlib_zip", "checker_zip", "worker_js"))
+               or (shared.get("pyodide_dir") and f.startswith(shared["pyodide_dir"]))]
+    digest = hashlib.sha256()
+    for rel in sorted({f for files in schools.values() for f in files} | set(shared_files)):
+        path = site / rel
+        digest.update(rel.encode() + (path / "index.html" if path.is_dir() else path).read_bytes())
+    values = {"VERSION": digest.hexdigest()[:12], "PRECACHE": runtime, "SCHOOLS": schools, "SHARED": shared_files}
+    text = SW_TEMPLATE.read_text(encoding="utf-8")
+    for key, value in values.items():
+        token = f'"__{key}__"'
+        if token not in text:
+            raise RuntimeError(f"{SW_TEMPLATE}: falta {token}")
+        text = text.replace(token, json.dumps(value, ensure_ascii=False, sort_keys=True), 1)
+    (site / "sw.js").write_text(text, encoding="utf-8")
+    return schools
