@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 from guide import calendar, icons, poster
@@ -60,7 +61,8 @@ def configure(school, docs: Path, config: dict) -> None:
     """Add the phone features to a school's generated project (files in `docs`, keys in `config`)."""
     url = school_url(school.slug)
     config["site_url"] = url  # canonical links
-    config["not_in_nav"] = "\n".join("/" + page for page in OWN_PAGES)
+    # glosario.md (docs/, engineer A): linked from the pages, not in the menu.
+    config["not_in_nav"] = "\n".join("/" + page for page in (*OWN_PAGES, "glosario.md"))
     (docs / ICONS_DIR).mkdir(parents=True, exist_ok=True)
     for name, size, purpose in icons.ICONS:
         (docs / ICONS_DIR / name).write_bytes(icons.render(school.logo_svg, size, purpose, school.primary_color))
@@ -82,24 +84,32 @@ def _end_step() -> str:
 
 # ------------------------------------------------------------ after the build
 
-def offline_files(site: Path, slug: str, shared: dict) -> list[str]:
+def offline_files(site: Path, slug: str) -> list[str]:
     """What a school needs offline, relative to the site root: every page (as
     its folder URL), its CSS/JS, logo, manifest and search index, plus the
     widgets' script and stylesheet when a page has a widget (never Pyodide)."""
     base = site / slug
-    files, widgets = [], False
+    files, widgets = [], set()
     for path in sorted(base.rglob("*")):
         if not path.is_file() or path.suffix in NOT_OFFLINE:
             continue
         rel = path.relative_to(site).as_posix()
         if path.name == "index.html":
             files.append(rel[: -len("index.html")])
-            widgets = widgets or "data-checker=" in path.read_text(encoding="utf-8", errors="replace")
+            html = path.read_text(encoding="utf-8", errors="replace")
+            widgets.update(m.replace("../", "") for m in _WIDGET_TAG.findall(html))
         else:
             files.append(rel)
-    if widgets:
-        files += [shared[k] for k in ("widgets_js", "widgets_css") if k in shared]
-    return files
+    # The widgets' entry module imports its siblings (engineer E: js-<hash>/*.js).
+    for entry in [w for w in widgets if w.endswith("/main.js")]:
+        widgets.update(f"{entry.rsplit('/', 1)[0]}/{p.name}" for p in (site / entry).parent.glob("*.js"))
+    return files + sorted(widgets)
+
+
+# The widgets' script and stylesheet as pages link them (src="../../_shared/widgets.<hash>.js").
+_WIDGET_TAG = re.compile(r'(?:src|href)="(?:\.\./)*(_shared/(?:widgets\.[0-9a-f]+\.(?:js|css)|js-[0-9a-f]+/main\.js))"')
+# The widgets' runtime (megabytes): cached only once used, never re-fetched by a deploy.
+_RUNTIME = re.compile(r"^_shared/(pyodide-[0-9a-f]+/|stdlib\.|checker\.|worker\.)")
 
 
 def precache_bytes(site: Path, files: list[str]) -> tuple[int, int]:
@@ -113,16 +123,18 @@ def precache_bytes(site: Path, files: list[str]) -> tuple[int, int]:
     return raw, gz
 
 
-def write_service_worker(site: Path, shared: dict) -> dict[str, list[str]]:
-    """Write site/sw.js with this build's lists; return {slug: offline files}."""
+def write_service_worker(site: Path, shared: dict | None = None) -> dict[str, list[str]]:
+    """Write site/sw.js with this build's lists; return {slug: offline files}.
+
+    Everything is read from the built files (`shared`, the widgets' manifest,
+    is not needed), so a test can rewrite the lists of a changed copy of a site."""
     site = Path(site)
     slugs = sorted(p.parent.name for p in site.glob("*/" + MANIFEST))
-    schools = {slug: offline_files(site, slug, shared) for slug in slugs}
+    schools = {slug: offline_files(site, slug) for slug in slugs}
     shared_dir = site / "_shared"
     shared_files = sorted(p.relative_to(site).as_posix() for p in shared_dir.rglob("*")
                           if p.is_file() and p.name != "MODULES.txt") if shared_dir.is_dir() else []
-    runtime = [f for f in shared_files if any(f == shared.get(k) for k in ("stdlib_zip", "checker_zip", "worker_js"))
-               or (shared.get("pyodide_dir") and f.startswith(shared["pyodide_dir"]))]
+    runtime = [f for f in shared_files if _RUNTIME.match(f)]
     digest = hashlib.sha256()
     for rel in sorted({f for files in schools.values() for f in files} | set(shared_files)):
         path = site / rel

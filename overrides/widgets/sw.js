@@ -82,7 +82,8 @@ async function missing(cache, urls) {
 async function keepSchool(slug) {
   if (!schools[slug]) return;
   const cache = await caches.open(CACHE);
-  await Promise.allSettled((await missing(cache, schools[slug])).map((u) => store(cache, u)));
+  // no-cache: revalidated, so a bad copy in the HTTP cache is not taken again
+  await Promise.allSettled((await missing(cache, schools[slug])).map((u) => store(cache, u, { cache: "no-cache" })));
 }
 
 async function keepUrls(urls) {

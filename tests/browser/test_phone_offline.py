@@ -1,0 +1,183 @@
+"""Offline after one visit, in real Chromium: every page of a school opens
+without a connection after the student opened one page online, also under a
+sub-path (a GitHub Pages project site) and after a new build was deployed;
+nothing incomplete is ever stored; Pyodide is not fetched on a plain visit."""
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from guide import pwa, serve
+
+pytestmark = pytest.mark.browser
+
+BANNER = "Sin conexión: estás viendo la guía guardada"
+SCHOOL = "oaxaca-ems"
+OTHER = "udg-cucs"
+
+
+def sw_lists(site: Path) -> dict:
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"const SCHOOLS = (\{.*?\});", text).group(1))
+
+
+def version(site: Path) -> str:
+    return re.search(r'const VERSION = "([0-9a-f]+)"', (site / "sw.js").read_text(encoding="utf-8")).group(1)
+
+
+@contextlib.contextmanager
+def serving(site: Path, tmp_path: Path, prefix: str = "", handler=serve.Handler):
+    """The site at http://127.0.0.1:<port>/<prefix>, as a Pages project site is."""
+    root = site
+    if prefix:
+        root = tmp_path / "pages-root"
+        root.mkdir(exist_ok=True)
+        (root / prefix.strip("/")).symlink_to(site, target_is_directory=True)
+    with serve.running_server(root, handler=handler) as url:
+        yield url + prefix
+
+
+CACHED = """async () => { const out = {};
+    for (const k of await caches.keys()) out[k] = (await (await caches.open(k)).keys()).map((r) => r.url);
+    return out; }"""
+
+
+def poll(page, script: str, arg=None, timeout: float = 30.0):
+    """Evaluate an async predicate until it is true (Playwright's wait_for_function
+    does not await a returned Promise: a pending one counts as true)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(script, arg)
+        if value or time.monotonic() > deadline:
+            assert value, f"not true after {timeout} s: {script[:80]}"
+            return value
+        time.sleep(0.2)
+
+
+def wait_cached(page, urls: list[str], only_version: str | None = None, timeout: float = 30.0):
+    """Until one cache (this build's, if given) holds every URL, and no other cache is left."""
+    poll(page, """async ([urls, version]) => {
+        const keys = await caches.keys();
+        if (keys.length !== 1 || (version && keys[0] !== 'guia-nss-' + version)) return false;
+        const have = new Set((await (await caches.open(keys[0])).keys()).map((r) => r.url));
+        return urls.every((u) => have.has(u));
+    }""", [urls, only_version], timeout)
+
+
+def walk_offline(page, base: str, slug: str, files: list[str], expect_text: dict | None = None):
+    pages = [f for f in files if f.endswith("/")]
+    assert f"{slug}/" in pages and f"{slug}/buscar/" in pages and f"{slug}/contacto/" in pages
+    assert any(p.startswith(f"{slug}/pasos/") for p in pages)
+    for rel in pages:
+        response = page.goto(base + rel)
+        assert response is not None and response.ok, rel
+        assert page.locator("h1").count() >= 1, rel
+        if rel.endswith("/cartel/"):
+            continue
+        assert page.locator(".guia-offline").inner_text() == BANNER, rel
+        for path, text in (expect_text or {}).items():
+            if rel == path:
+                assert text in page.content(), rel
+
+
+@pytest.mark.parametrize("prefix", ["", "guia-nss/"])
+def test_every_page_of_a_school_opens_offline_after_one_visit(built_site, browser, tmp_path, prefix):
+    files = sw_lists(built_site)[SCHOOL]
+    assert not any("pyodide" in f or f.endswith((".wasm", ".zip")) for f in files)
+    requested = []
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="es-MX")
+    page = context.new_page()
+    page.on("request", lambda r: requested.append(r.url))
+    with serving(built_site, tmp_path, prefix) as base:
+        page.goto(base + f"{SCHOOL}/pasos/{files_step(files)}/")  # one page, not the home
+        assert page.locator(".guia-offline").count() == 0 or page.locator(".guia-offline").is_hidden()
+        page.evaluate("() => navigator.serviceWorker.ready")
+        wait_cached(page, [base + f for f in files], version(built_site))
+    context.set_offline(True)
+    walk_offline(page, base, SCHOOL, files)
+    assert not any(re.search(r"pyodide|\.wasm$|stdlib\.[0-9a-f]+\.zip", u) for u in requested)
+    scope = page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.scope)")
+    assert scope == base
+    context.close()
+
+
+def files_step(files: list[str]) -> str:
+    return next(f.split("/")[2] for f in files if f.startswith(f"{SCHOOL}/pasos/") and f.count("/") == 3)
+
+
+def _rebuild(site: Path, marker: str) -> None:
+    """A new deploy of the same site: a changed page and new lists (and VERSION) in sw.js."""
+    page = site / SCHOOL / "contacto" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</h1>", f"</h1><p>{marker}</p>", 1), encoding="utf-8")
+    pwa.write_service_worker(site)
+
+
+def test_offline_survives_a_deploy_and_a_first_visit_after_it(built_site, browser, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, symlinks=True)
+    lists = sw_lists(site)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="es-MX")
+    page = context.new_page()
+    with serving(site, tmp_path, "sub/") as base:
+        page.goto(base + f"{SCHOOL}/")
+        page.evaluate("() => navigator.serviceWorker.ready")
+        wait_cached(page, [base + f for f in lists[SCHOOL]], version(site))
+        old = version(site)
+        _rebuild(site, "Versión nueva de la guía")
+        assert version(site) != old
+        # The first visit after the deploy opens another school: its pages are
+        # posted while the old worker is still active, and must survive it.
+        page.goto(base + f"{OTHER}/")
+        wanted = [base + f for f in lists[SCHOOL] + lists[OTHER]]
+        wait_cached(page, wanted, version(site))
+    context.set_offline(True)
+    walk_offline(page, base, SCHOOL, lists[SCHOOL], {f"{SCHOOL}/contacto/": "Versión nueva de la guía"})
+    walk_offline(page, base, OTHER, lists[OTHER])
+    context.close()
+
+
+def test_an_empty_or_cut_response_is_never_kept(built_site, browser, tmp_path):
+    lists = sw_lists(built_site)[SCHOOL]
+    empty, cut = f"/{SCHOOL}/contacto/", f"/{SCHOOL}/search.json"
+    served = {empty: 0, cut: 0}
+
+    class Flaky(serve.Handler):
+        def send_head(self):
+            path = self.path.split("?")[0]
+            if path in served and not served[path]:
+                served[path] += 1
+                body = b"" if path == empty else b"// cut"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html" if path == empty else "application/json")
+                self.send_header("Content-Length", "0" if path == empty else "5000")
+                self.end_headers()
+                self.wfile.write(body)
+                self.close_connection = True
+                return None
+            return super().send_head()
+
+    context = browser.new_context(locale="es-MX")
+    page = context.new_page()
+    with serving(built_site, tmp_path, handler=Flaky) as base:
+        page.goto(base + f"{SCHOOL}/")
+        page.evaluate("() => navigator.serviceWorker.ready")
+        others = [base + f for f in lists if "/" + f not in served]
+        wait_cached(page, others)
+        page.wait_for_timeout(500)
+        cached = next(iter(page.evaluate(CACHED).values()))
+        assert base + empty[1:] not in cached and base + cut[1:] not in cached
+        assert served == {empty: 1, cut: 1}
+        page.reload()  # the next page view tries again, and now gets whole files
+        wait_cached(page, [base + f for f in lists])
+        sizes = page.evaluate("""(urls) => Promise.all(urls.map(async (u) =>
+            (await (await (await caches.open((await caches.keys())[0])).match(u)).arrayBuffer()).byteLength))""",
+                              [base + empty[1:], base + cut[1:]])
+    assert sizes == [(built_site / SCHOOL / "contacto" / "index.html").stat().st_size,
+                     (built_site / SCHOOL / "search.json").stat().st_size]
+    context.close()
