@@ -21,11 +21,15 @@ from __future__ import annotations
 
 from html import escape
 
+from guide.imss import URLS
+
 KINDS = ("curp", "nss", "cp")
 
-CURP_OFFICIAL = "https://www.gob.mx/curp/"
-NSS_OFFICIAL = "https://www.imss.gob.mx/tramites/imss02008"
-NSS_OFFICIAL_2 = "https://www.gob.mx/afiliatealimss"
+CURP_OFFICIAL = URLS["curp"]
+NSS_OFFICIAL = URLS["tramite_nss"]
+NSS_OFFICIAL_2 = URLS["afiliatealimss"]
+# Shown only when JavaScript is off: what to do instead of the box.
+_NOJS = "Este revisor necesita JavaScript y tu navegador lo tiene apagado. "
 
 
 
@@ -39,16 +43,19 @@ def _states():
 _SPEC = {
     "curp": {
         "label": "Revisa tu CURP",
-        "idle": "Escribe tu CURP (18 letras y números) y te diré si está bien escrita y qué datos "
+        "idle": "Escribe tu CURP (18 letras y números). Aquí verás si está bien escrita y qué datos "
                 "dice. Se revisa en tu teléfono: lo que escribes no se envía a ningún lado.",
+        "nojs": _NOJS + f'Revisa tu CURP en el sitio oficial: <a href="{CURP_OFFICIAL}" rel="noopener">gob.mx/curp</a>.',
         "attrs": 'autocapitalize="characters" maxlength="40" placeholder="Ejemplo: HEGG560427MVZRRL04"',
         "links": f'¿Dudas? Consulta o descarga tu CURP en el sitio oficial: '
                  f'<a href="{CURP_OFFICIAL}" rel="noopener">gob.mx/curp</a>.',
     },
     "nss": {
         "label": "Revisa tu Número de Seguridad Social (NSS)",
-        "idle": "Escribe tu NSS (11 dígitos) y te diré si está bien escrito. Se revisa en tu "
+        "idle": "Escribe tu NSS (11 dígitos). Aquí verás si está bien escrito. Se revisa en tu "
                 "teléfono: lo que escribes no se envía a ningún lado.",
+        "nojs": _NOJS + f'Compara tu NSS con el que viene en tus documentos del IMSS, o localízalo en '
+                        f'<a href="{NSS_OFFICIAL_2}" rel="noopener">gob.mx/afiliatealimss</a>.',
         "attrs": 'inputmode="numeric" maxlength="30" placeholder="Ejemplo: 28138801999"',
         "links": f'¿No tienes tu NSS o no sabes cuál es? Consúltalo en el trámite oficial del IMSS: '
                  f'<a href="{NSS_OFFICIAL}" rel="noopener">Asignación o localización del NSS</a> '
@@ -56,8 +63,9 @@ _SPEC = {
     },
     "cp": {
         "label": "Revisa tu código postal",
-        "idle": "Escribe tu código postal (5 dígitos) y te diré a qué estado, municipio y colonias "
+        "idle": "Escribe tu código postal (5 dígitos). Aquí verás a qué estado, municipio y colonias "
                 "corresponde. Se revisa en tu teléfono: lo que escribes no se envía a ningún lado.",
+        "nojs": _NOJS + "Usa el código postal que viene en un recibo reciente de luz o agua.",
         "attrs": 'inputmode="numeric" maxlength="20" placeholder="Ejemplo: 68000"',
         "links": 'Si tu código no aparece, búscalo en el sitio de '
                  '<a href="https://www.correosdemexico.gob.mx/" rel="noopener">Correos de México</a> '
@@ -71,8 +79,8 @@ def _compare_form(prefix: str) -> str:
     f = prefix + "-cmp"
     return (
         '<details class="guia-widget__compare" data-guia-compare>'
-        '<summary>¿Coincide con mis datos?</summary>'
-        '<p>Escribe tus datos como aparecen en tu acta de nacimiento; te diré qué caracteres de la CURP '
+        '<summary>¿Coincide con tus datos?</summary>'
+        '<p>Escribe tus datos como aparecen en tu acta de nacimiento. Aquí verás qué caracteres de la CURP '
         'no coinciden con ellos. Llena solo los que quieras comparar.</p>'
         '<div class="guia-widget__fields" role="group" aria-label="Tus datos">'
         f'<label for="{f}-nombre">Nombre(s)<input id="{f}-nombre" data-field="given_names" type="text" autocomplete="off" spellcheck="false"></label>'
@@ -102,6 +110,7 @@ def render(kind: str) -> str:
         f'<div class="guia-widget guia-widget--{kind}">',
         f'<div class="guia-widget__core" data-checker="{kind}">',
         f'<label class="guia-widget__label" for="{prefix}">{spec["label"]}</label>',
+        f'<noscript><p class="guia-widget__nojs">{spec["nojs"]}</p></noscript>',
         f'<input id="{prefix}" class="guia-widget__input" data-guia-input type="text" name="{kind}" '
         f'{spec["attrs"]} autocomplete="off" autocorrect="off" spellcheck="false" enterkeyhint="done" '
         f'aria-describedby="{prefix}-status">',
