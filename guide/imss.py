@@ -6,6 +6,8 @@ asignación o localización del Número de Seguridad Social) and the five source
 guides in shared/seeds/.
 """
 
+from pathlib import Path
+
 # Official pages. Only imss.gob.mx and gob.mx are linked from the guides.
 URLS = {
     "portal": "https://www.imss.gob.mx",
@@ -23,11 +25,13 @@ TRAMITE_NSS = "IMSS-02-008"
 TRAMITE_VIGENCIA = "IMSS-02-020"
 
 # Names exactly as IMSS prints them, so students recognise them on screen.
+# Neutral names only: a school's own wording (e.g. "reciente (agua o luz)")
+# goes in its model, never here.
 DOCUMENTS = {
     "curp": "CURP",
     "email": "Correo electrónico personal",
-    "domicilio": "Comprobante de domicilio con código postal (luz o agua, reciente)",
-    "identificacion": "Identificación oficial (INE o credencial de la escuela)",
+    "domicilio": "Comprobante de domicilio",
+    "domicilio_cp": "Comprobante de domicilio actual, con código postal",
     "identificacion_oficial": "Identificación oficial",
     "acta": "Acta de nacimiento",
     "nss": "Número de Seguridad Social (NSS)",
@@ -41,8 +45,8 @@ DOCUMENTS = {
 DOCUMENTS_SHORT = {
     "curp": "CURP",
     "email": "tu correo electrónico",
-    "domicilio": "comprobante de domicilio con código postal",
-    "identificacion": "INE o credencial de la escuela",
+    "domicilio": "comprobante de domicilio",
+    "domicilio_cp": "comprobante de domicilio con código postal",
     "identificacion_oficial": "identificación oficial",
     "acta": "acta de nacimiento",
     "nss": "tu NSS",
@@ -218,6 +222,7 @@ MESSAGES = {
     "subdelegacion": "Acudir a la Subdelegación",
     "inconsistencias": "El instituto (IMSS) ha localizado inconsistencias en tus datos",
     "no_encontrado": "No se encontró un número asociado a tu CURP, se te asignará uno",
+    "con_derecho": "Derecho a servicio médico: SI",
     "sin_derecho": "Derecho a servicio médico: NO",
     "procesando": "Su petición se está procesando... espere un momento",
     "procesada": "Tu petición ha sido procesada",
@@ -227,17 +232,19 @@ MESSAGES = {
 
 # What to do on each message when the school says nothing of its own
 # (School.message_actions overrides these). Markdown; may hold a list.
+# Neutral: no school's rule (e.g. Oaxaca's "no acudas") belongs here. The
+# subdelegación documents are those of ROUTES["subdelegacion"].
 MESSAGE_ACTIONS = {
-    "subdelegacion": "El IMSS no pudo terminar tu trámite en línea. Pregunta primero en tu escuela. "
-                     "Si te piden ir a la subdelegación del IMSS, lleva tus documentos originales: "
-                     "CURP, comprobante de domicilio, identificación oficial y acta de nacimiento.",
-    "inconsistencias": "Ve a la subdelegación del IMSS más cercana con tus documentos originales "
-                       "(CURP, comprobante de domicilio, acta de nacimiento e identificación) "
-                       "para corregir tus datos.",
+    "subdelegacion": "El IMSS no pudo terminar tu trámite en línea. Acude a la subdelegación del IMSS "
+                     "más cercana. Lleva tu CURP, comprobante de domicilio, identificación oficial, "
+                     "acta de nacimiento y tu correo electrónico.",
+    "inconsistencias": "El IMSS encontró datos que no coinciden. Acude a la subdelegación del IMSS más "
+                       "cercana para corregirlos. Lleva tu CURP, comprobante de domicilio, identificación "
+                       "oficial, acta de nacimiento y tu correo electrónico.",
     "no_encontrado": "No es un error: no tenías NSS y el IMSS te asigna uno nuevo. "
                      "Escribe tu domicilio y toca «Continuar».",
-    "sin_derecho": "Todavía no estás dado de alta en el seguro. Avisa a tu escuela "
-                   "y vuelve a revisar tu vigencia unos días después.",
+    "con_derecho": "Correcto: ya tienes el servicio médico del IMSS. Guarda tu constancia.",
+    "sin_derecho": "Todavía no estás dado de alta en el seguro. Avísale a tu escuela.",
     "procesando": "Espera. No cierres ni actualices la página.",
     "procesada": "Listo. Revisa tu correo: ahí llegan tus documentos (busca también en spam).",
     "asignacion_exitosa": "Ya tienes tu NSS. Descarga o imprime tus dos documentos PDF.",
@@ -251,6 +258,7 @@ MESSAGE_STEPS = {
     "subdelegacion": "obtener-nss",
     "inconsistencias": "obtener-nss",
     "no_encontrado": "obtener-nss",
+    "con_derecho": "verificar-vigencia",
     "sin_derecho": "verificar-vigencia",
     "procesando": "obtener-nss",
     "procesada": "obtener-nss",
@@ -268,6 +276,36 @@ COVERED_SERVICES = [
     "Análisis de laboratorio y rayos X",
 ]
 
-# Documents usually asked at the UMF for the carnet de citas, when a school
-# gives no list of its own.
-CARNET_DOCUMENTS = ["hoja_afiliacion", "domicilio", "identificacion", "curp", "fotos"]
+# Results of the vigencia check, not problems: Problemas frecuentes skips them.
+RESULTS = ["con_derecho"]
+
+# End page: what each step leaves you to keep, in the order of the steps.
+KEEP_BY_STEP = {
+    "obtener-nss": "Tu NSS y sus 2 documentos PDF: «Número de Seguridad Social» y «Tarjeta de Número de Seguridad Social».",
+    "verificar-vigencia": "Tu constancia de vigencia de derechos.",
+    "hoja-afiliacion": "Tu Hoja de afiliación.",
+    "alta-clinica": "Los documentos PDF de tu alta en la clínica (UMF).",
+    "carnet": "Tu carnet de citas médicas.",
+}
+
+# How to see a doctor once registered (IMSS Digital lists "Agendar Cita Médica").
+CITA = ("Para pedir consulta, acude a tu Unidad de Medicina Familiar (UMF) o agenda tu cita en "
+        "IMSS Digital, en «Agendar Cita Médica».")
+
+
+def _glossary() -> dict[str, str]:
+    """Terms of docs/_glosario.md (Markdown abbreviations, auto-appended to
+    every page) for the glossary page: forms of one word share a definition,
+    and the first form written names the entry."""
+    path = Path(__file__).resolve().parent.parent / "docs" / "_glosario.md"
+    terms: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("*[") and "]:" in line:
+            term, definition = line[2:].split("]:", 1)
+            if definition.strip() not in terms.values():
+                terms[term] = definition.strip()
+    return dict(sorted(terms.items(), key=lambda item: item[0].casefold()))
+
+
+# Words of the guide and what they mean (the «Palabras de la guía» page).
+GLOSSARY = _glossary()

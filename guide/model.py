@@ -21,11 +21,17 @@ KNOWN_STEPS = (
     "obtener-nss",
     "entregar-nss",
     "verificar-vigencia",
+    "hoja-afiliacion",
     "alta-clinica",
     "carnet",
     "cambio-clinica",
 )
+    "listo",
 LEVELS = ("media superior", "superior")
+# The end page: what the student has now, what to keep, whom to call. It comes
+# right after the required steps (the last one leads to it) and before any
+# optional step; School() puts it there if steps doesn't name it.
+END_STEP = "listo"
 STATES = tuple(sorted(name for _, _, _, name, _ in _STATES))  # as students write them
 
 
@@ -79,8 +85,15 @@ class Office:
 
 @dataclass
 class Deadline:
-    """A time rule, e.g. what="Entrega tu acuse", when="dentro de los 3 días…"."""
-    what: str
+    """A date or waiting time, rendered as one sentence: "{action} **{when}**."
+
+    action: what the student does, a capitalised clause without final period,
+    e.g. "Entrega el acuse con tu NSS a Control Escolar".
+    when: the time phrase that ends the sentence, in lower case, e.g.
+    "durante los 3 días posteriores a tu inscripción". A rule that is not a
+    time ("es obligatorio") is not a Deadline: put it in intro.
+    """
+    action: str
     when: str
     step: str = ""  # also shown on this step (a name in School.steps)
 
@@ -93,12 +106,16 @@ class QA:
 
 @dataclass
 class Delivery:
-    """Where and when the student hands in the NSS proof."""
-    office: str
-    what: str = "el acuse impreso con tu Número de Seguridad Social (NSS)"
-    when: str = ""
-    how: str = "en persona"
-    confirm: str = ""
+    """Where the student hands in the NSS proof, rendered as one sentence:
+    "Entrega {what} {to}{, purpose}." e.g. what="el acuse impreso con tu NSS",
+    to="al responsable de la afiliación de Control Escolar",
+    purpose="para su proceso". When it is due is a Deadline on "entregar-nss".
+    """
+    office: str          # a name in School.offices (shown under «Dónde»)
+    what: str = "tu Número de Seguridad Social (NSS)"
+    to: str = ""         # "a …", "al …" or "en …"; empty: "a {office}"
+    purpose: str = ""    # "para …"
+    confirm: str = ""    # a whole sentence: what to do afterwards
 
 
 @dataclass
@@ -129,6 +146,9 @@ class School:
     urgent_messages: list[str] = field(default_factory=list)  # shown as a red call-out
     delivery: typing.Optional[Delivery] = None
     insured_elsewhere: str = ""
+    # Steps a student may skip (e.g. cambio-clinica): marked «opcional», not
+    # counted in «Paso N de M»; listed last in steps, after the end page.
+    optional_steps: list[str] = field(default_factory=list)
     opt_out: str = ""
     clinic_notes: list[str] = field(default_factory=list)
     carnet_documents: list[str] = field(default_factory=list)
@@ -153,9 +173,18 @@ def validate(school: School) -> School:
     for name in ("name", "short_name"):
         if not getattr(school, name).strip():
             raise ModelError(name, "falta el nombre de la escuela: no puede quedar vacío")
+    # End page: what to print and keep (one line each); empty: the shared list.
+    keep: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        if isinstance(self.steps, list) and END_STEP not in self.steps:
+            optional = self.optional_steps if isinstance(self.optional_steps, list) else []
+            required = [i for i, s in enumerate(self.steps) if s not in optional]
+            at = required[-1] + 1 if required else 0
+            self.steps = [*self.steps[:at], END_STEP, *self.steps[at:]]
     if school.level not in LEVELS:
         raise ModelError("level", f"«{school.level}» no es un nivel; usa uno de: {', '.join(LEVELS)}")
-    if school.state not in STATES:
+    if school.state not in STATES and not (school.example and not school.state):
         raise ModelError("state", f"«{school.state}» no es una entidad federativa escrita como en la lista oficial (p. ej. «Jalisco», «Ciudad de México»)")
     for name in ("primary_color", "accent_color"):
         value = getattr(school, name)
@@ -167,7 +196,7 @@ def validate(school: School) -> School:
     if not school.offices:
         raise ModelError("offices", "falta al menos una oficina a la que los estudiantes puedan acudir")
     for i, office in enumerate(school.offices):
-        _check_office(office, f"offices[{i}]")
+        _check_office(office, f"offices[{i}]", school.example)
     office_names = [o.name for o in school.offices]
     if not school.steps:
         raise ModelError("steps", "la guía necesita al menos un paso")
@@ -191,6 +220,18 @@ def validate(school: School) -> School:
             raise ModelError(f"route_documents[{route!r}]", f"«{route}» no es una vía; usa: {', '.join(imss.ROUTES)}")
         _check_documents(docs, f"route_documents[{route!r}]")
     _check_documents(school.have_at_hand, "have_at_hand")
+    for i, step in enumerate(school.optional_steps):
+        if step not in school.steps or step == END_STEP:
+            raise ModelError(f"optional_steps[{i}]", f"el paso «{step}» no está en steps")
+    end = school.steps.index(END_STEP)
+    if end == 0:
+        raise ModelError("steps", "la guía necesita al menos un paso antes de la página final")
+    if any(s in school.optional_steps for s in school.steps[:end]) or \
+            any(s not in school.optional_steps for s in school.steps[end + 1:]):
+        raise ModelError("steps", f"los pasos opcionales van al final de steps, después de los obligatorios "
+                                  f"(y «{END_STEP}», la página final, entre unos y otros)")
+    if "carnet" in school.steps and not school.carnet_documents:
+        raise ModelError("carnet_documents", "el paso «carnet» necesita la lista de documentos que pide tu guía para el carnet")
     for key in school.message_actions:
         if key not in imss.MESSAGES:
             raise ModelError(f"message_actions[{key!r}]", f"no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}")
@@ -213,8 +254,11 @@ def validate(school: School) -> School:
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _SVG_FORBIDDEN = {"script", "foreignObject", "iframe", "object", "embed"}
 _EXTERNAL = re.compile(r"(?:https?:)?//|javascript:|data:text/html", re.IGNORECASE)
+        _check_deadline(deadline, f"deadlines[{i}]")
 
 
+    if school.delivery:
+        _check_delivery(school.delivery)
 def _check_logo(svg: str) -> None:
     """A self-contained SVG: no scripts, handlers or references to other hosts."""
     try:
@@ -239,7 +283,33 @@ def _check_logo(svg: str) -> None:
             raise ModelError("logo_svg", "el logo no puede cargar nada de otros sitios")
 
 
-def _check_office(office: Office, path: str) -> None:
+def _check_deadline(deadline: Deadline, path: str) -> None:
+    """action + when must read as one sentence: «Entrega tu acuse **durante los 3 días…**.»"""
+    action, when = deadline.action.strip(), deadline.when.strip()
+    if not action or not action[0].isupper() or action[-1] in ".:;,":
+        raise ModelError(f"{path}.action", f"«{deadline.action}» debe empezar con mayúscula y no terminar en «.» ni «:»; "
+                         "se lee junto con when, p. ej. «Entrega tu acuse» + «durante los 3 días posteriores a tu inscripción»")
+    if not when or not when[0].islower() or when[-1] in ".:;,":
+        raise ModelError(f"{path}.when", f"«{deadline.when}» debe empezar con minúscula y no terminar en «.»: "
+                         "es el final de la oración, p. ej. «durante los 3 días posteriores a tu inscripción»")
+
+
+def _check_delivery(delivery: Delivery) -> None:
+    """Entrega {what} {to}{, purpose}. must be one sentence."""
+    if not delivery.what.strip() or delivery.what[0].isupper() or delivery.what.rstrip()[-1] in ".:;,":
+        raise ModelError("delivery.what", f"«{delivery.what}» va en minúscula y sin punto: se lee «Entrega {delivery.what} …»")
+    if delivery.to and not delivery.to.startswith(("a ", "al ", "en ")):
+        raise ModelError("delivery.to", f"«{delivery.to}» debe empezar con «a », «al » o «en »: se lee «Entrega … {delivery.to}»")
+    if delivery.purpose and not delivery.purpose.startswith("para "):
+        raise ModelError("delivery.purpose", f"«{delivery.purpose}» debe empezar con «para »")
+    for name in ("to", "purpose"):
+        if getattr(delivery, name).rstrip()[-1:] in (".", ":", ";"):
+            raise ModelError(f"delivery.{name}", f"«{getattr(delivery, name)}» no lleva punto al final")
+    if delivery.confirm and not (delivery.confirm[0].isupper() and delivery.confirm.rstrip()[-1] in ".!"):
+        raise ModelError("delivery.confirm", f"«{delivery.confirm}» debe ser una oración completa: mayúscula al inicio y punto al final")
+
+
+def _check_office(office: Office, path: str, example: bool = False) -> None:
     if not office.name.strip():
         raise ModelError(f"{path}.name", "la oficina necesita un nombre")
     if office.email and not _EMAIL.fullmatch(office.email):
@@ -254,7 +324,7 @@ def _check_office(office: Office, path: str) -> None:
         for ext in phone.extensions:
             if not _EXTENSION.fullmatch(ext):
                 raise ModelError(f"{where}.extensions", f"«{ext}» no es una extensión: usa solo dígitos")
-    if not (office.phones or office.email or office.address):
+    if not (office.phones or office.email or office.address or example):
         raise ModelError(path, f"la oficina «{office.name}» necesita al menos un teléfono, correo o dirección")
 
 

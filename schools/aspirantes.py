@@ -1,19 +1,20 @@
 """Escuela de ejemplo: guía para aspirantes de una universidad pública.
 
-La guía real (shared/seeds/001) no dice el nombre de la institución; por eso
-el nombre, el estado y la oficina son de ejemplo, sin teléfonos inventados.
+La guía real (shared/seeds/001) no dice el nombre de la institución ni su
+estado; por eso el nombre es de ejemplo, no hay estado y la oficina es «tu
+institución», sin teléfonos inventados.
 """
 import datetime
 
 from guide.model import Delivery, Office, QA, School
 
-ESCOLARES = "Departamento de Servicios Escolares"
+INSTITUCION = "Tu institución"
 
 SCHOOL = School(
     name="Universidad pública (ejemplo para aspirantes)",
     short_name="Aspirantes (ejemplo)",
     level="superior",
-    state="Veracruz",
+    state="",
     example=True,
     logo_svg=(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="Aspirantes (ejemplo)">'
@@ -25,33 +26,34 @@ SCHOOL = School(
     accent_color="#b3541e",
     intro=(
         "El Seguro de Salud para Estudiantes es un seguro médico que el IMSS da gratis a los estudiantes "
-        "de instituciones públicas de nivel medio superior, superior y posgrado. Si vas a estudiar el "
-        "nivel superior en cualquier institución pública, tienes derecho a los servicios médicos del IMSS."
+        "de instituciones públicas de nivel medio superior, superior y posgrado. Como aspirante, "
+        "tramita tu NSS: tu institución lo usa para registrarte ante el IMSS."
     ),
     offices=[
         Office(
-            name=ESCOLARES,
-            role="Recibe tu NSS y te registra ante el IMSS (oficina de ejemplo: pregunta en tu escuela cuál es la tuya).",
-            address="En tu escuela",
+            name=INSTITUCION,
+            role="Recibe tu NSS y con él te registra ante el IMSS. Pregunta en tu institución qué oficina lo recibe.",
         ),
     ],
     steps=["obtener-nss", "entregar-nss", "verificar-vigencia", "alta-clinica"],
-    have_at_hand=["curp", "email", "domicilio"],
+    have_at_hand=["curp", "email"],
     nss_routes=["web", "app", "subdelegacion"],
     nss_web_entry="afiliatealimss",
+    # The web form asks only CURP and email (and your address if you had no NSS).
     route_documents={
-        "web": ["curp", "email", "domicilio"],
+        "web": ["curp", "email"],
         "app": ["curp", "email"],
         "subdelegacion": ["curp", "domicilio", "identificacion_oficial", "acta", "email"],
     },
     delivery=Delivery(
-        office=ESCOLARES,
+        office=INSTITUCION,
         what="tu Número de Seguridad Social (NSS)",
-        how="como te lo pida tu institución",
+        to="a tu institución",
+        purpose="para que te registre ante el IMSS",
     ),
     eligibility=(
-        "Si eres estudiante de una institución pública de nivel medio superior, superior o posgrado, "
-        "presencial o en línea, tienes derecho al seguro. No hay límite de edad."
+        "Si eres estudiante de nivel superior de cualquier institución pública, tienes derecho a los "
+        "servicios médicos del IMSS. No hay límite de edad."
     ),
     coverage=(
         "El seguro vale durante todo el tiempo que seas estudiante en cualquier institución pública "
@@ -60,7 +62,7 @@ SCHOOL = School(
     ),
     step_notes={
         "entregar-nss": [
-            "Tu institución usa tu NSS para registrarte ante el IMSS. Así recibes atención médica durante todo el tiempo que estudies.",
+            "Así tienes atención médica durante el tiempo que estés estudiando.",
         ],
         "alta-clinica": [
             "Puedes hacer tu alta en la clínica en línea o en persona.",
@@ -71,7 +73,7 @@ SCHOOL = School(
         QA(
             question="¿Cuál es la forma más rápida de obtener mi NSS?",
             answer=(
-                "Por internet o con la app IMSS Digital: solo necesitas tu CURP y tu correo electrónico. En la subdelegación necesitas además comprobante de domicilio, identificación oficial y acta de nacimiento."
+                "Por internet o con la app IMSS Digital: solo necesitas tu CURP y tu correo electrónico. Por internet, si no tenías NSS, también escribes tu domicilio. En la subdelegación llevas además comprobante de domicilio, identificación oficial y acta de nacimiento."
             ),
         ),
         QA(

@@ -37,15 +37,15 @@ SCHOOL = School(
     ],
     contact_office=AFILIACION,
     steps=["obtener-nss", "entregar-nss", "alta-clinica", "verificar-vigencia"],
-    have_at_hand=["curp", "email", "domicilio"],
+    have_at_hand=["curp", "email", "domicilio_cp"],
     nss_routes=["web"],
     nss_web_entry="escritorio_virtual",
     vigencia_entry="escritorio_virtual",
     clinic_entry="escritorio_virtual",
     deadlines=[
         Deadline(
-            what="Entrega el acuse con tu NSS a Control Escolar",
-            when="durante los 3 días después de tu inscripción",
+            action="Entrega el acuse con tu NSS a Control Escolar",
+            when="durante los 3 días posteriores a tu inscripción",
             step="entregar-nss",
         ),
     ],
@@ -55,21 +55,23 @@ SCHOOL = School(
             "afiliación de Control Escolar de tu plantel o Centro. Esa persona solicita tu número en la "
             "Subdelegación del IMSS por ti."
         ),
+        # The source names only «Acudir a la Subdelegación»; this message also
+        # sends you to the subdelegación, so the same rule applies.
         "inconsistencias": (
-            "Reporta tus datos con el o la responsable de afiliación de Control Escolar de tu plantel "
-            "o Centro antes de ir a cualquier oficina del IMSS."
+            "Este mensaje también te manda a la Subdelegación. **No acudas.** Reporta tus datos con "
+            "el o la responsable de afiliación de Control Escolar de tu plantel o Centro."
         ),
         "sin_derecho": (
             "Repórtalo al responsable de afiliación de Control Escolar de tu plantel o Centro, "
             "para que realice tu proceso de afiliación."
         ),
     },
-    urgent_messages=["subdelegacion"],
+    urgent_messages=["subdelegacion", "inconsistencias"],
     delivery=Delivery(
         office=AFILIACION,
         what="el acuse impreso con tu Número de Seguridad Social (NSS)",
-        when="durante los 3 días después de tu inscripción",
-        how="al responsable de la afiliación de Control Escolar, para su proceso",
+        to="al responsable de la afiliación de Control Escolar de tu plantel o Centro",
+        purpose="para su proceso",
     ),
     opt_out=(
         "Si no requieres la afiliación, llena el formato de renuncia. "
@@ -81,6 +83,11 @@ SCHOOL = School(
         "Abierta. Lo tienes siempre que no cuentes con la misma o similar protección del propio IMSS "
         "o de otra institución de seguridad social."
     ),
+    keep=[
+        "El acuse con tu Número de Seguridad Social (NSS) que obtuviste en el portal del IMSS.",
+        "Tu Carnet de citas.",
+        "Tu constancia de vigencia de derechos, la que dice «Derecho a servicio médico: SI».",
+    ],
     step_notes={
         "alta-clinica": [
             "Tu plantel te indicará en qué momento debes concluir el trámite del carnet.",
@@ -100,7 +107,7 @@ SCHOOL = School(
         QA(
             question="¿Cómo confirmo que ya tengo servicio médico?",
             answer=(
-                "Después de tramitar tu carnet, entra al portal del IMSS y revisa en «Consulta» tu vigencia de derechos. Si dice «Derecho a servicio médico: SI», está correcto. Si dice NO, repórtalo al responsable de afiliación de tu plantel."
+                "Después de tramitar tu carnet, entra al portal del IMSS y revisa en «Consulta» tu vigencia de derechos. Si dice «Derecho a servicio médico: SI», está correcto. Si dice «NO», repórtalo al responsable de afiliación de tu plantel."
             ),
         ),
     ],

@@ -1,20 +1,24 @@
 """Escuela de ejemplo: procedimiento del seguro facultativo de un Departamento de Servicios Escolares.
 
-La guía real (shared/seeds/003) no dice el nombre de la escuela; por eso el
-nombre, el estado y las oficinas son de ejemplo, sin teléfonos inventados.
+La guía real (shared/seeds/003) no dice el nombre de la escuela ni su estado;
+por eso el nombre es de ejemplo, no hay estado y las oficinas son las que la
+guía nombra, sin teléfonos inventados. Termina en «pasa 1 día después a
+confirmar»: la vigencia y el alta en clínica son los pasos generales del IMSS.
 """
 import datetime
 
-from guide.model import Deadline, Delivery, Office, QA, School
+from guide import imss
+from guide.model import Delivery, Office, QA, School
 
 ESCOLARES = "Departamento de Servicios Escolares"
 CONTROL = "Oficina de Control Escolar"
+DUDAS = "Cualquier duda, pasa al Depto. de Servicios Escolares o a la Oficina de Control Escolar."
 
 SCHOOL = School(
     name="Escuela de nivel superior (ejemplo de seguro facultativo)",
     short_name="Seguro facultativo (ejemplo)",
     level="superior",
-    state="Estado de México",
+    state="",
     example=True,
     logo_svg=(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="Seguro facultativo (ejemplo)">'
@@ -31,33 +35,32 @@ SCHOOL = School(
     offices=[
         Office(
             name=ESCOLARES,
-            role="Recibe tu NSS impreso y realiza tu alta del seguro facultativo (oficina de ejemplo).",
-            address="En tu escuela",
+            role="Recibe tu NSS impreso y realiza tu alta del seguro facultativo. Resuelve cualquier duda.",
         ),
         Office(
             name=CONTROL,
-            role="También resuelve tus dudas (oficina de ejemplo).",
-            address="En tu escuela",
+            role="También resuelve cualquier duda.",
         ),
     ],
     contact_office=ESCOLARES,
-    steps=["obtener-nss", "entregar-nss"],
+    steps=["obtener-nss", "entregar-nss", "verificar-vigencia", "alta-clinica"],
     have_at_hand=["curp", "email"],
     nss_routes=["web"],
     nss_web_entry="tramite_imss02008",
-    deadlines=[
-        Deadline(
-            what="Regresa al Depto. de Servicios Escolares para confirmar que ya está hecha tu alta del seguro facultativo",
-            when="1 día después de entregar tu NSS",
-            step="entregar-nss",
-        ),
-    ],
     delivery=Delivery(
         office=ESCOLARES,
         what="tu Número de Seguridad Social (NSS) impreso",
-        how="en persona, para que realicen tu alta del seguro facultativo",
+        to="al Depto. de Servicios Escolares",
+        purpose="para que realicen tu alta del seguro facultativo",
         confirm="Pasa 1 día después al Depto. de Servicios Escolares para confirmar que ya está realizado tu trámite de alta del seguro facultativo.",
     ),
+    message_actions={
+        "subdelegacion": imss.MESSAGE_ACTIONS["subdelegacion"] + " " + DUDAS,
+        "inconsistencias": imss.MESSAGE_ACTIONS["inconsistencias"] + " " + DUDAS,
+        "sin_derecho": (
+            "Todavía no estás dado de alta en el seguro facultativo. Pasa al Depto. de Servicios Escolares."
+        ),
+    },
     insured_elsewhere=(
         "Si ya fuiste trabajador de una empresa, o trabajas, y te asignaron un número del IMSS, ya no "
         "necesitas hacer el trámite del NSS. Pasa al Depto. de Servicios Escolares a dejar tu número "

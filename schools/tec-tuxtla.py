@@ -6,9 +6,11 @@ afiliaciones; aquí se nombra la oficina.
 """
 import datetime
 
-from guide.model import Deadline, Office, QA, School
+from guide.model import Office, QA, School
 
 ESCOLARES = "Departamento de Servicios Escolares · Afiliaciones al IMSS"
+EMAIL = "gladis.ah@tuxtla.tecnm.mx"
+CORREO = f"[{EMAIL}](mailto:{EMAIL})"
 
 SCHOOL = School(
     name="Instituto Tecnológico de Tuxtla Gutiérrez",
@@ -33,32 +35,32 @@ SCHOOL = School(
         Office(
             name=ESCOLARES,
             role="Encargada de afiliaciones: te da tu Hoja de afiliación y lleva tu proceso de alta en el IMSS.",
-            email="gladis.ah@tuxtla.tecnm.mx",
+            email=EMAIL,
         ),
     ],
     contact_office=ESCOLARES,
-    steps=["verificar-vigencia", "entregar-nss", "carnet"],
+    steps=["verificar-vigencia", "hoja-afiliacion", "carnet"],
     have_at_hand=["curp", "nss", "email"],
     nss_routes=["web"],
     nss_web_entry="afiliatealimss",
     vigencia_entry="escritorio_virtual",
-    deadlines=[
-        Deadline(
-            what="Tu afiliación al IMSS es obligatoria",
-            when="desde el primer semestre",
-            step="verificar-vigencia",
-        ),
-    ],
+    # The three cases of the source, on the page where the result is read.
     message_actions={
+        "con_derecho": (
+            "Tu seguro está vigente. Mira en «Datos del último patrón» quién te dio de alta:\n\n"
+            "- **Si es el Instituto:** pide tu Hoja de afiliación al Departamento de Servicios Escolares "
+            "(siguiente paso).\n"
+            "- **Si es tu bachillerato u otra institución:** pide tu baja a esa institución. "
+            "Así el Instituto podrá afiliarte."
+        ),
         "sin_derecho": (
             "Escanea tu constancia de Vigencia de Derechos y envíala al correo de afiliaciones: "
-            "[gladis.ah@tuxtla.tecnm.mx](mailto:gladis.ah@tuxtla.tecnm.mx). "
-            "La escuela llevará tu proceso de alta en tanto las condiciones actuales lo permitan."
+            f"{CORREO}. Así la escuela lleva tu proceso de alta en el IMSS."
         ),
     },
     insured_elsewhere=(
         "Si tu constancia de Vigencia de Derechos está vigente por parte de tu bachillerato u otra "
-        "instancia, pide tu baja a esa instancia. Así el Instituto podrá afiliarte."
+        "institución, pide tu baja a esa institución. Así el Instituto podrá afiliarte."
     ),
     coverage=(
         "Te afilian cuando entras a primer semestre. El servicio se da de baja cuando te gradúas."
@@ -78,21 +80,21 @@ SCHOOL = School(
         "verificar-vigencia": [
             "Si no estás seguro de si estás afiliado, o si no hiciste tu trámite a tiempo, revisa aquí que tu seguro esté vigente por parte del Instituto.",
         ],
-        "entregar-nss": [
-            "**Si tu vigencia SÍ está vigente por parte del Instituto:** pide tu Hoja de afiliación al Departamento de Servicios Escolares.",
-            "Si no tienes la Hoja de afiliación que te entregaron al ingresar, envía tu vigencia escaneada al correo de afiliaciones: [gladis.ah@tuxtla.tecnm.mx](mailto:gladis.ah@tuxtla.tecnm.mx).",
-            "**Si tu vigencia NO está vigente:** envía tu documento escaneado al mismo correo. La escuela llevará tu proceso de alta en tanto las condiciones actuales lo permitan.",
+        "hoja-afiliacion": [
+            "Si tu vigencia está vigente por parte del Instituto, pide tu Hoja de afiliación al Departamento de Servicios Escolares.",
+            f"Si no tienes la Hoja de afiliación que te entregaron al ingresar, envía tu vigencia escaneada al correo de afiliaciones: {CORREO}.",
         ],
         "carnet": [
             "Si ya tienes tu Hoja de afiliación, acude a tu Unidad de Medicina Familiar (UMF) para concluir tu trámite con tu carnet de citas médicas.",
             "El trámite del carnet de citas es responsabilidad del asegurado: tú.",
+            "Ten tu carnet de citas médicas a la mano para cualquier emergencia.",
         ],
     },
     faq=[
         QA(
             question="No hice mi trámite a tiempo, ¿qué hago?",
             answer=(
-                "Revisa tu vigencia de derechos en el Escritorio Virtual del IMSS. Si no está vigente, envía tu documento escaneado al correo de afiliaciones: [gladis.ah@tuxtla.tecnm.mx](mailto:gladis.ah@tuxtla.tecnm.mx)."
+                f"Revisa tu vigencia de derechos en el Escritorio Virtual del IMSS. Si no está vigente, envía tu documento escaneado al correo de afiliaciones: {CORREO}."
             ),
         ),
         QA(

@@ -7,6 +7,15 @@ import datetime
 from guide.model import Deadline, Office, Phone, QA, School
 
 CSE = "Coordinación de Servicios Estudiantiles"
+# The source's "En caso de error" list: the one list for every IMSS error message.
+ERROR_ACTION = (
+    "Acude a la subdelegación del IMSS más cercana con estos documentos **originales**:\n\n"
+    "- CURP\n"
+    "- Comprobante de domicilio\n"
+    "- Acta de nacimiento\n"
+    "- Credencial de estudiante\n"
+    "- INE (si eres menor de edad, presenta la de tu padre o madre)"
+)
 EXTENSIONS = ["103", "106", "115", "117", "122"]
 
 SCHOOL = School(
@@ -52,6 +61,7 @@ SCHOOL = School(
     ],
     contact_office=CSE,
     steps=["obtener-nss", "verificar-vigencia", "alta-clinica", "cambio-clinica"],
+    optional_steps=["cambio-clinica"],
     have_at_hand=["curp", "email", "domicilio"],
     nss_routes=["web", "app"],
     nss_web_entry="imss_digital",
@@ -59,24 +69,22 @@ SCHOOL = School(
     clinic_entry="imss_digital",
     deadlines=[
         Deadline(
-            what="Tu vigencia aparece activa",
+            action="Espera a que tu vigencia aparezca activa",
             when="aproximadamente 1 mes después del inicio de tu ingreso",
             step="verificar-vigencia",
         ),
         Deadline(
-            what="Si aún no tienes derecho al servicio médico, escribe a la Coordinación de Servicios Estudiantiles (imss@udg.mx)",
+            action="Escribe a la Coordinación de Servicios Estudiantiles si no tienes derecho al servicio médico",
             when="a las 4 semanas de tu ingreso al CUCS",
             step="verificar-vigencia",
         ),
     ],
     message_actions={
-        "inconsistencias": (
-            "Acude a la subdelegación del IMSS más cercana con estos documentos **originales**:\n\n"
-            "- CURP\n"
-            "- Comprobante de domicilio\n"
-            "- Acta de nacimiento\n"
-            "- Credencial de estudiante\n"
-            "- INE (si eres menor de edad, presenta la de tu padre o madre)"
+        "subdelegacion": ERROR_ACTION,
+        "inconsistencias": ERROR_ACTION,
+        "con_derecho": (
+            "Correcto: ya tienes el servicio médico del IMSS. Revisa también la fecha de vigencia. "
+            "En «Datos del último patrón» aparece UNIVERSIDAD DE GUADALAJARA. Guarda tu constancia."
         ),
         "sin_derecho": (
             "Si pasaron 4 semanas desde tu ingreso al CUCS y eres alumno activo, escribe a "
@@ -94,7 +102,6 @@ SCHOOL = School(
     step_notes={
         "verificar-vigencia": [
             "Sé paciente: una vez que eres aceptado en la Universidad de Guadalajara, se inicia tu trámite de afiliación.",
-            "En tu constancia, «Datos del último patrón» dice UNIVERSIDAD DE GUADALAJARA.",
         ],
         "alta-clinica": [
             "Imprime los documentos que te genera el sistema: el acuse de recibo de tu registro y tu carnet con tu UMF, consultorio y turno.",
@@ -113,7 +120,7 @@ SCHOOL = School(
         QA(
             question="Ya pasó un mes y no aparezco vigente, ¿qué hago?",
             answer=(
-                "Si a las 4 semanas de tu ingreso al CUCS no tienes derecho al servicio médico y eres alumno activo, escribe a [imss@udg.mx](mailto:imss@udg.mx) con tu nombre completo, código de estudiante, NSS ya verificado (no el de tu tutor), CURP y correo UDG institucional."
+                "Si a las 4 semanas de tu ingreso al CUCS no tienes derecho al servicio médico y eres alumno activo, escribe a [imss@udg.mx](mailto:imss@udg.mx) con tu nombre completo, código de estudiante, NSS «ya verificado» (el tuyo, no el de tu tutor, padre o madre), CURP y correo UDG institucional."
             ),
         ),
         QA(

@@ -13,17 +13,22 @@ from pathlib import Path
 
 import pytest
 
-# Step titles in the order each source guide gives them.
+# Required step titles in the order each source guide gives them. (seguro-
+# facultativo's guide stops at the school's confirmation: the vigencia and the
+# clinic are the general IMSS steps that make the insurance usable.)
 STEPS = {
     "oaxaca-ems": ["Obtén tu NSS", "Entrega tu NSS a tu escuela", "Date de alta en tu clínica",
                    "Revisa tu vigencia de derechos"],
     "aspirantes": ["Obtén tu NSS", "Entrega tu NSS a tu escuela", "Revisa tu vigencia de derechos",
                    "Date de alta en tu clínica"],
-    "udg-cucs": ["Obtén tu NSS", "Revisa tu vigencia de derechos", "Date de alta en tu clínica",
-                 "Cambia de clínica si lo necesitas"],
-    "seguro-facultativo": ["Obtén tu NSS", "Entrega tu NSS a tu escuela"],
-    "tec-tuxtla": ["Revisa tu vigencia de derechos", "Entrega tu NSS a tu escuela", "Tramita tu carnet de citas"],
+    "udg-cucs": ["Obtén tu NSS", "Revisa tu vigencia de derechos", "Date de alta en tu clínica"],
+    "seguro-facultativo": ["Obtén tu NSS", "Entrega tu NSS a tu escuela", "Revisa tu vigencia de derechos",
+                           "Date de alta en tu clínica"],
+    "tec-tuxtla": ["Revisa tu vigencia de derechos", "Pide tu Hoja de afiliación", "Tramita tu carnet de citas"],
 }
+# Steps a student may skip: after the end page, marked «Paso opcional».
+OPTIONAL = {"udg-cucs": ["Cambia de clínica si lo necesitas"]}
+END_TITLE = "Listo: ya tienes tu seguro"
 
 COVERED_SERVICES = [
     "Atención médica", "Atención obstétrica", "al recién nacido, solo en el momento del nacimiento",
@@ -43,7 +48,7 @@ FACTS = {
         "el acuse impreso con tu Número de Seguridad Social (NSS)",
         "Control Escolar de tu plantel o Centro de Educación Abierta",
         "responsable de la afiliación",
-        "durante los 3 días después de tu inscripción",
+        "durante los 3 días posteriores a tu inscripción",
         "Acudir a la Subdelegación",
         "No acudas a la Subdelegación del IMSS",
         "Esa persona solicita tu número en la Subdelegación del IMSS por ti",
@@ -82,13 +87,13 @@ FACTS = {
         "Número de Seguridad Social", "Tarjeta de Número de Seguridad Social",
         "Finalizar trámite",
         "Paso 2: Verifica que tu escuela te haya inscrito",
-        "Tu institución usa tu NSS para registrarte ante el IMSS",
+        "Entrega tu Número de Seguridad Social (NSS) a tu institución para que te registre ante el IMSS",
+        "durante el tiempo que estés estudiando",
         "Paso 3: Regístrate en la clínica que te corresponde",
         "Puedes hacer tu alta en la clínica en línea o en persona",
         "Imprime los formatos que te genere el sistema",
         "nivel medio superior, superior o posgrado, presencial o en línea",
         "No hay límite de edad",
-        "Departamento de Servicios Escolares",
     ],
     # 002 · Universidad de Guadalajara, CUCS
     "udg-cucs": [
@@ -155,8 +160,7 @@ FACTS = {
         "pide tu Hoja de afiliación al Departamento de Servicios Escolares",
         "gladis.ah@tuxtla.tecnm.mx",
         "envía tu vigencia escaneada",
-        "en tanto las condiciones actuales lo permitan",
-        "bachillerato u otra instancia", "pide tu baja a esa instancia",
+        "bachillerato u otra institución", "pide tu baja a esa institución",
         "Unidad de Medicina Familiar (UMF)", "carnet de citas médicas",
         "Hoja de afiliación", "Comprobante de domicilio reciente (agua o luz)",
         "INE o credencial de la escuela", "CURP", "2 fotos tamaño infantil",
@@ -174,7 +178,8 @@ NOT_NAMED = {"tec-tuxtla": ["Gladis", "Alcazar"]}
 
 def normalise(text: str) -> str:
     text = re.sub(r"\s+", " ", html.unescape(text)).strip()
-    return re.sub(r" ([.,;:)»])", r"\1", text).replace("« ", "«").casefold()
+    # Tags become spaces; inline ones (<abbr>, <strong>) must not split a sentence.
+    return re.sub(r" ([.,;:)»])", r"\1", text).replace("« ", "«").replace("( ", "(").casefold()
 
 
 def page_text(path: Path) -> str:
@@ -188,7 +193,7 @@ def site_text(site: Path, slug: str) -> str:
     parts = []
     for path in sorted((site / slug).rglob("index.html")):
         parts.append(page_text(path))
-        parts += re.findall(r'href="([^"]+)"', path.read_text(encoding="utf-8"))
+        parts += map(html.unescape, re.findall(r'href="([^"]+)"', path.read_text(encoding="utf-8")))
     return "\n".join(parts).casefold()
 
 
@@ -205,15 +210,22 @@ def test_every_fact_of_the_source_guide_is_on_the_site(built_site, slug):
 @pytest.mark.parametrize("slug", STEPS)
 def test_steps_are_in_the_order_of_the_source_guide(built_site, slug):
     titles = STEPS[slug]
-    pages = {}
+    pages, optional, ends = {}, [], []
     for page in (built_site / slug / "pasos").glob("*/index.html"):
         source = page.read_text(encoding="utf-8")
-        paso = re.search(r"Paso (\d+) de (\d+)", source)
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", source, re.S)
-        assert paso and h1, page
-        assert int(paso.group(2)) == len(titles), page
-        pages[int(paso.group(1))] = normalise(re.sub(r"<[^>]+>", "", h1.group(1)))
+        title = normalise(re.sub(r"<[^>]+>", "", h1.group(1)))
+        paso = re.search(r'class="guia-paso">Paso (\d+) de (\d+)<', source)
+        if paso:
+            assert int(paso.group(2)) == len(titles), page
+            pages[int(paso.group(1))] = title
+        elif 'class="guia-paso">Paso opcional<' in source:
+            optional.append(title)
+        else:
+            ends.append(title)
     assert [pages[n] for n in sorted(pages)] == [normalise(t) for t in titles]
+    assert optional == [normalise(t) for t in OPTIONAL.get(slug, [])]
+    assert ends == [normalise(END_TITLE)], "one end page, without «Paso N de M»"
     # The home page lists the same steps, in the same order, as links.
     home = page_text(built_site / slug / "index.html")
     positions = [home.find(normalise(t)) for t in titles]
@@ -243,12 +255,12 @@ def test_example_schools_say_so(built_site):
 
 
 def test_contacts_are_tappable(built_site):
-    udg = (built_site / "udg-cucs" / "contacto" / "index.html").read_text(encoding="utf-8")
+    udg = html.unescape((built_site / "udg-cucs" / "contacto" / "index.html").read_text(encoding="utf-8"))
     for tel in ("tel:+523338270613", "tel:+523338270485", "tel:+523338263642"):
         assert f'href="{tel}"' in udg, tel
     assert 'href="mailto:imss@udg.mx"' in udg
     assert 'class="guia-contact"' in udg
-    tec = (built_site / "tec-tuxtla" / "contacto" / "index.html").read_text(encoding="utf-8")
+    tec = html.unescape((built_site / "tec-tuxtla" / "contacto" / "index.html").read_text(encoding="utf-8"))
     assert 'href="mailto:gladis.ah@tuxtla.tecnm.mx"' in tec
 
 
