@@ -20,18 +20,18 @@ from guide import imss
 KNOWN_STEPS = (
     "obtener-nss",
     "entregar-nss",
-    "verificar-vigencia",
     "hoja-afiliacion",
+    "verificar-vigencia",
     "alta-clinica",
     "carnet",
     "cambio-clinica",
-)
     "listo",
-LEVELS = ("media superior", "superior")
+)
 # The end page: what the student has now, what to keep, whom to call. It comes
 # right after the required steps (the last one leads to it) and before any
 # optional step; School() puts it there if steps doesn't name it.
 END_STEP = "listo"
+LEVELS = ("media superior", "superior")
 STATES = tuple(sorted(name for _, _, _, name, _ in _STATES))  # as students write them
 
 
@@ -130,6 +130,9 @@ class School:
     offices: list[Office]
     steps: list[str]
     reviewed: datetime.date
+    # Steps a student may skip (e.g. cambio-clinica): marked «opcional», not
+    # counted in «Paso N de M»; listed last in steps, after the end page.
+    optional_steps: list[str] = field(default_factory=list)
     site_url: str = ""
     example: bool = False
     city: str = ""
@@ -146,9 +149,6 @@ class School:
     urgent_messages: list[str] = field(default_factory=list)  # shown as a red call-out
     delivery: typing.Optional[Delivery] = None
     insured_elsewhere: str = ""
-    # Steps a student may skip (e.g. cambio-clinica): marked «opcional», not
-    # counted in «Paso N de M»; listed last in steps, after the end page.
-    optional_steps: list[str] = field(default_factory=list)
     opt_out: str = ""
     clinic_notes: list[str] = field(default_factory=list)
     carnet_documents: list[str] = field(default_factory=list)
@@ -157,6 +157,15 @@ class School:
     step_notes: dict[str, list[str]] = field(default_factory=dict)
     faq: list[QA] = field(default_factory=list)
     contact_office: str = ""
+    # End page: what to print and keep (one line each); empty: the shared list.
+    keep: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        if isinstance(self.steps, list) and END_STEP not in self.steps:
+            optional = self.optional_steps if isinstance(self.optional_steps, list) else []
+            required = [i for i, s in enumerate(self.steps) if s not in optional]
+            at = required[-1] + 1 if required else 0
+            self.steps = [*self.steps[:at], END_STEP, *self.steps[at:]]
 
 
 # ---------------------------------------------------------------- validation
@@ -173,15 +182,6 @@ def validate(school: School) -> School:
     for name in ("name", "short_name"):
         if not getattr(school, name).strip():
             raise ModelError(name, "falta el nombre de la escuela: no puede quedar vacío")
-    # End page: what to print and keep (one line each); empty: the shared list.
-    keep: list[str] = field(default_factory=list)
-
-    def __post_init__(self):
-        if isinstance(self.steps, list) and END_STEP not in self.steps:
-            optional = self.optional_steps if isinstance(self.optional_steps, list) else []
-            required = [i for i, s in enumerate(self.steps) if s not in optional]
-            at = required[-1] + 1 if required else 0
-            self.steps = [*self.steps[:at], END_STEP, *self.steps[at:]]
     if school.level not in LEVELS:
         raise ModelError("level", f"«{school.level}» no es un nivel; usa uno de: {', '.join(LEVELS)}")
     if school.state not in STATES and not (school.example and not school.state):
@@ -205,6 +205,18 @@ def validate(school: School) -> School:
             raise ModelError(f"steps[{i}]", f"no existe el paso «{step}»; los pasos son: {', '.join(KNOWN_STEPS)}")
     if len(set(school.steps)) != len(school.steps):
         raise ModelError("steps", "un paso aparece dos veces")
+    for i, step in enumerate(school.optional_steps):
+        if step not in school.steps or step == END_STEP:
+            raise ModelError(f"optional_steps[{i}]", f"el paso «{step}» no está en steps")
+    end = school.steps.index(END_STEP)
+    if end == 0:
+        raise ModelError("steps", "la guía necesita al menos un paso antes de la página final")
+    if any(s in school.optional_steps for s in school.steps[:end]) or \
+            any(s not in school.optional_steps for s in school.steps[end + 1:]):
+        raise ModelError("steps", f"los pasos opcionales van al final de steps, después de los obligatorios "
+                                  f"(y «{END_STEP}», la página final, entre unos y otros)")
+    if "carnet" in school.steps and not school.carnet_documents:
+        raise ModelError("carnet_documents", "el paso «carnet» necesita la lista de documentos que pide tu guía para el carnet")
     for step in school.step_notes:
         if step not in school.steps:
             raise ModelError(f"step_notes[{step!r}]", f"el paso «{step}» no está en steps")
@@ -220,18 +232,6 @@ def validate(school: School) -> School:
             raise ModelError(f"route_documents[{route!r}]", f"«{route}» no es una vía; usa: {', '.join(imss.ROUTES)}")
         _check_documents(docs, f"route_documents[{route!r}]")
     _check_documents(school.have_at_hand, "have_at_hand")
-    for i, step in enumerate(school.optional_steps):
-        if step not in school.steps or step == END_STEP:
-            raise ModelError(f"optional_steps[{i}]", f"el paso «{step}» no está en steps")
-    end = school.steps.index(END_STEP)
-    if end == 0:
-        raise ModelError("steps", "la guía necesita al menos un paso antes de la página final")
-    if any(s in school.optional_steps for s in school.steps[:end]) or \
-            any(s not in school.optional_steps for s in school.steps[end + 1:]):
-        raise ModelError("steps", f"los pasos opcionales van al final de steps, después de los obligatorios "
-                                  f"(y «{END_STEP}», la página final, entre unos y otros)")
-    if "carnet" in school.steps and not school.carnet_documents:
-        raise ModelError("carnet_documents", "el paso «carnet» necesita la lista de documentos que pide tu guía para el carnet")
     for key in school.message_actions:
         if key not in imss.MESSAGES:
             raise ModelError(f"message_actions[{key!r}]", f"no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}")
@@ -239,8 +239,11 @@ def validate(school: School) -> School:
         if key not in imss.MESSAGES:
             raise ModelError(f"urgent_messages[{i}]", f"«{key}» no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}")
     for i, deadline in enumerate(school.deadlines):
+        _check_deadline(deadline, f"deadlines[{i}]")
         if deadline.step and deadline.step not in school.steps:
             raise ModelError(f"deadlines[{i}].step", f"el paso «{deadline.step}» no está en steps")
+    if school.delivery:
+        _check_delivery(school.delivery)
     for name in ("delivery", "contact_office"):
         office = getattr(school, name)
         office = office.office if isinstance(office, Delivery) else office
@@ -254,11 +257,8 @@ def validate(school: School) -> School:
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _SVG_FORBIDDEN = {"script", "foreignObject", "iframe", "object", "embed"}
 _EXTERNAL = re.compile(r"(?:https?:)?//|javascript:|data:text/html", re.IGNORECASE)
-        _check_deadline(deadline, f"deadlines[{i}]")
 
 
-    if school.delivery:
-        _check_delivery(school.delivery)
 def _check_logo(svg: str) -> None:
     """A self-contained SVG: no scripts, handlers or references to other hosts."""
     try:
