@@ -10,6 +10,9 @@
   in compound names and surnames.
 * ``SKIPPED_GIVEN_NAMES``: first given names (MARIA, JOSE and their short
   forms) that are skipped when another given name follows.
+* ``ALPHABET``: the check digit's dictionary (a character's value is its
+  index), and the character classes ``DIGITS``, ``UPPER``, ``VOWELS`` and
+  ``CONSONANTS`` the rules are written with.
 
 >>> len(INCONVENIENT_WORDS), len(STATES)
 (81, 33)
@@ -52,3 +55,9 @@ PARTICLES = frozenset('''
 '''.split())
 
 SKIPPED_GIVEN_NAMES = frozenset(('MARIA', 'MA.', 'MA', 'JOSE', 'J', 'J.'))
+
+ALPHABET = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ'
+DIGITS = '0123456789'
+UPPER = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+VOWELS = frozenset('AEIOU')
+CONSONANTS = UPPER - VOWELS

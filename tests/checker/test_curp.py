@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from checker import InvalidInput, curp
+from checker import InvalidInput, _curp_rules, curp
 from checker._curp_data import INCONVENIENT_WORDS, STATES
 
 TODAY = datetime.date(2026, 11, 23)
@@ -290,8 +290,8 @@ def test_check_digit_letter():
 def test_check_digit_dictionary_includes_enie():
     # Ñ (value 24) never appears in a valid CURP but has its place in the
     # dictionary: the letters after it are shifted by one.
-    assert curp._VALUES['N'] == 23 and curp._VALUES['Ñ'] == 24
-    assert curp._VALUES['O'] == 25 and curp._VALUES['Z'] == 36
+    assert _curp_rules.VALUES['N'] == 23 and _curp_rules.VALUES['Ñ'] == 24
+    assert _curp_rules.VALUES['O'] == 25 and _curp_rules.VALUES['Z'] == 36
     assert curp.calc_check_digit('HEGG560427MVZRRL0') == '4'
 
 
@@ -610,3 +610,56 @@ def test_has_warnings_is_exactly_when_explain_warns(word):
     warned = [w['code'] for w in curp.explain(value)['warnings']
               if w['code'] != 'curp.check_digit_blind_spot']
     assert curp.has_warnings(value) is bool(warned)
+
+
+def _mutations(seed=7, n=20000):
+    import random
+    rnd = random.Random(seed)
+    alphabet = string.ascii_uppercase + string.digits + 'Ñ.- '
+    base = [fix(v[:17]) for v in VALID] + [fix('MOSA000229MJCRNNA'), fix('MOSA000229MJCRNN0')]
+    for _ in range(n):
+        s = list(rnd.choice(base))
+        for _ in range(rnd.choice((1, 1, 2))):
+            s[rnd.randrange(18)] = rnd.choice(alphabet)
+        yield curp.compact(''.join(s))
+
+
+def test_fast_path_and_rules_agree():
+    # the rules are written once (_curp_rules.RULES); the regular expression
+    # of the fast path is built from the same tables and must never disagree
+    for today in (TODAY, datetime.date(2000, 2, 28), datetime.date(2026, 1, 1)):
+        key = today.year * 10000 + today.month * 100 + today.day
+        for s in _mutations():
+            assert _curp_rules.fast_ok(s, key) is (_curp_rules.diagnose(s, key) is None), s
+
+
+def test_every_error_code_comes_from_the_catalogue():
+    from checker.messages.curp import MESSAGES
+    codes = {k.partition('#')[0] for k in MESSAGES}
+    seen = set()
+    for s in _mutations(n=5000):
+        try:
+            curp.validate(s, today=TODAY)
+        except InvalidInput as e:
+            assert e.code in codes and e.message
+            seen.add(e.code)
+    assert {'curp.length', 'curp.character', 'curp.format', 'curp.date',
+            'curp.check_digit', 'curp.consonant'} <= seen
+
+
+def test_long_names_are_refused_with_a_clear_message_and_parsing_is_linear():
+    from checker import curp_names
+    with pytest.raises(InvalidInput) as info:
+        curp.compare(VALID[0], given_names='DE ' * 80000)
+    assert info.value.code == 'curp.given_names'
+    assert 'límite es 200' in info.value.message and '240000 caracteres' in info.value.message
+    for field in ('first_surname', 'second_surname', 'sex', 'state'):
+        with pytest.raises(InvalidInput) as info:
+            curp.compare(VALID[0], **{field: 'x' * (curp_names.MAX_LENGTH + 1)})
+        assert 'límite' in info.value.message
+    # at the limit: particles skipped however many there are
+    name = 'DE ' * ((curp_names.MAX_LENGTH - 6) // 3) + 'GLORIA'
+    assert len(name) <= curp_names.MAX_LENGTH
+    assert curp.compare(VALID[0], given_names=name) == []
+    # _main_word itself is linear: 100,000 particles in one list
+    assert curp_names._main_word(['DE'] * 100_000 + ['ANA']) == 'ANA'
