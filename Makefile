@@ -7,6 +7,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# make test: pytest-xdist workers (one file per worker at a time: the files'
+# fixtures build sites and start Chromium once) and the branch-coverage floors.
+PYTEST_WORKERS ?= auto
+COVERAGE_CHECKER := 95
+COVERAGE_GUIDE := 90
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help deps data build serve test lint bench chromium clean
@@ -48,7 +53,9 @@ serve: build
 	$(PY) -m guide serve --no-build --port $(PORT)
 
 test: build chromium
-	GUIA_SITE=$(CURDIR)/site $(PY) -m pytest
+	GUIA_SITE=$(CURDIR)/site $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-report=
+	$(VENV)/bin/coverage report --include='checker/*' --fail-under=$(COVERAGE_CHECKER)
+	$(VENV)/bin/coverage report --include='guide/*' --fail-under=$(COVERAGE_GUIDE)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
