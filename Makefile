@@ -37,9 +37,11 @@ node_modules/.installed: package.json package-lock.json
 
 deps: $(VENV)/.installed node_modules/.installed
 
-# The offline postal catalogue, generated from pinned PyPI packages.
-checker/data/postal/meta.json: $(VENV)/.installed checker/build_data.py
-	$(PY) -m checker.build_data
+# The offline postal catalogue, generated from pinned PyPI packages and, once
+# imported with `python -m update.postal --sepomex CPdescarga.txt`, the official
+# Correos de México file kept in update/data/ (see README «Datos»).
+checker/data/postal/meta.json: $(VENV)/.installed $(wildcard update/*.py update/data/*)
+	$(PY) -m update.postal
 
 data: checker/data/postal/meta.json
 

@@ -178,9 +178,12 @@ def _describe_cp(value):
         return result
     code = info['code']
     result['value'] = code
-    municipalities = info.get('municipalities') or []
+    former = info.get('former') or []
+    municipalities = [m for m in info.get('municipalities') or []
+                      if m not in former]
     settlements = info.get('settlements') or []
     result['catalogue_date'] = info.get('catalogue_date')
+    result['sources'] = info.get('sources') or []
     result['settlements'] = [
         f'{name} ({kind})' if kind else name for name, kind in settlements]
     result['parts'] = {k: v for k, v in info.items() if k != 'warnings'}
@@ -195,6 +198,9 @@ def _describe_cp(value):
         details.append(f'{label}: {", ".join(municipalities)}')
     if info.get('city'):
         details.append(f'Ciudad: {info["city"]}')
+    if former:
+        # a newer source renamed it; the old name still matches
+        details.append(f'Nombre anterior: {", ".join(former)}')
     n = len(settlements)
     if n:
         names = [name for name, _kind in settlements]
@@ -205,9 +211,17 @@ def _describe_cp(value):
         details.append(f'{n} {noun}: {shown}')
     catalogue = info.get('catalogue') or info.get('catalogue_date')
     if catalogue:
-        details.append(f'Catálogo de códigos postales: {catalogue}')
+        sources = '; '.join(result['sources'])
+        details.append(f'Catálogo de códigos postales: {catalogue}'
+                       + (f' (fuentes: {sources})' if sources else ''))
     result['details'] = details
     _split_warnings(result, info.get('warnings'))
+    if info.get('in_catalogue') is False:
+        # possible but not in the catalogue: the warning says what to do
+        result['state'] = 'warning'
+        result['message'] = (f'El código postal {code} es de {info["state"]}, '
+                             'pero no aparece en el catálogo: revisa el aviso.')
+        return result
     place = municipalities[0] if municipalities else ''
     where = f'{place}, {info["state"]}' if place else info['state']
     _headline(result, f'El código postal {code} existe: {where}.',

@@ -11,7 +11,7 @@ from ..messages.batch import HINTS, ISSUES, LABELS
 from ..text import NOTE_CODES
 from .results import Issue
 
-__all__ = ['value_issue', 'check_cell', 'curp_warnings']
+__all__ = ['value_issue', 'check_cell', 'curp_warnings', 'postal_warnings']
 
 _SCIENTIFIC = re.compile(r'\s*\d+(?:[.,]\d+)?[eE]\+?\d+\s*\Z')
 
@@ -62,13 +62,15 @@ def value_issue(column, exc, value):
     return Issue(column, 'invalid', exc.code, message, exc.position, value)
 
 
-_VALIDATORS = {'curp': _curp.validate, 'nss': _nss.validate,
-               'cp': _postal.validate}
+_VALIDATORS = {'curp': _curp.validate, 'nss': _nss.validate}
 
 
 def check_cell(column, value):
     """(compact value or None, issues) of a single cell of any kind."""
     try:
+        if column.kind == 'cp':
+            compact, warnings = _postal.check(value)
+            return compact, postal_warnings(column, warnings, value)
         compact = _VALIDATORS[column.kind](value)
     except InvalidInput as exc:
         return None, [value_issue(column, exc, value)]
@@ -76,6 +78,13 @@ def check_cell(column, value):
     if column.kind == 'curp':
         issues.extend(curp_warnings(column, compact, value))
     return compact, issues
+
+
+def postal_warnings(column, warnings, value):
+    """Issues of a possible postal code: ``postal.check``'s warnings (a code
+    the catalogue lacks may be new, so it is an «Aviso», not an error)."""
+    return [Issue(column, 'warning', w['code'], w['message'], None, value)
+            for w in warnings]
 
 
 def curp_warnings(column, compact, value):

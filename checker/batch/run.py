@@ -16,7 +16,7 @@ from ..exceptions import InvalidInput
 from ..messages.batch import ISSUES
 from ..text import NOTE_CODES
 from . import cells
-from .cells import check_cell, value_issue
+from .cells import check_cell, postal_warnings, value_issue
 from .columns import DELIMITERS, find_columns, guess_headerless, parse_head, sniff
 from .results import BatchError, Issue, RowResult, Summary
 
@@ -165,7 +165,7 @@ class BatchRun:
         nss_validate = _nss.validate
         nss_is_valid = _nss.is_valid
         nss_compact = _nss.compact
-        postal_validate = _postal.validate
+        postal_check = _postal.check
         curp_has_warnings = _curp.has_warnings
         nss_curp_key = _nss.curp_key
         cross = _CrossCheck(ncol, cross_check)
@@ -273,8 +273,9 @@ class BatchRun:
                     r = cp_get(v)
                     if r is None:
                         try:
-                            postal_validate(v)
-                            r = True
+                            _code, w = postal_check(v)
+                            # a code the catalogue lacks: one «Aviso»
+                            r = postal_warnings(pcol, w, v)[0] if w else True
                         except InvalidInput as exc:
                             if ci < 0 and ni < 0 and not v.strip() and \
                                     not any(f.strip() for f in row):

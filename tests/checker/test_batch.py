@@ -205,10 +205,20 @@ def test_header_only():
 
 
 def test_only_one_kind_of_column():
-    out, status = report('CP\n44100\n06600\n99999\n')
+    out, status = report('CP\n44100\n06600\n99999\n18000\n')
     assert status == 1
     assert 'Sin columna de CURP ni de NSS: esa parte no se revisó.' in out
-    assert 'Fila 4:' in out
+    # 99999 may be a new code: an «Aviso»; 18000 cannot exist: an error
+    assert 'Fila 4:\n  Aviso en código postal (columna A) «99999»: El código postal 99999' in out
+    assert 'Fila 5:\n  Error en código postal (columna A) «18000»' in out
+    assert 'Con advertencias: 1' in out and 'Con errores: 1' in out
+
+
+def test_a_code_missing_from_the_catalogue_is_only_a_warning():
+    out, status = report('CP\n44100\n44109\n')
+    assert status == 0
+    assert 'no aparece en el catálogo de códigos postales' in out
+    assert 'Con advertencias: 1' in out and 'Con errores: 0' in out
 
 
 def test_unclosed_quote_is_a_friendly_error():
@@ -231,7 +241,7 @@ def test_invalid_values_with_positions():
     got = [(i.kind, i.code, i.position, i.severity) for i in r.issues]
     assert got == [('curp', 'curp.check_digit', 17, 'invalid'),
                    ('nss', 'nss.check_digit', 10, 'invalid'),
-                   ('cp', 'postal.unknown', None, 'invalid')]
+                   ('cp', 'postal.unknown', None, 'warning')]
     assert (s.rows, s.valid, s.invalid, s.exit_status) == (2, 1, 1, 1)
     lines = batch.format_result(r)
     assert lines[0] == 'Fila 3:'

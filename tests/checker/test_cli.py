@@ -101,10 +101,19 @@ def test_postal_code(kind):
     assert '  Estado: Jalisco\n' in out
 
 
-def test_unknown_postal_code():
+def test_unknown_postal_code_is_an_aviso():
     status, out, _ = cli('cp', '44109')
-    assert status == 1
-    assert out.startswith('No encontré el código postal 44109 en el catálogo')
+    assert status == 0
+    assert out.startswith('El código postal 44109 es de Jalisco, pero no aparece en el catálogo')
+    assert '\nAviso: El código postal 44109 (Jalisco) no aparece en el catálogo de códigos postales de ' in out
+    status, out, _ = cli('cp', '18000')
+    assert status == 1 and out.startswith('Ningún código postal de México empieza con 18')
+
+
+def test_postal_code_names_catalogue_date_and_sources():
+    status, out, _ = cli('cp', '44100')
+    assert status == 0
+    assert '  Catálogo de códigos postales: ' in out and '(fuentes: ' in out and 'Correos de México' in out
 
 
 def test_missing_value():

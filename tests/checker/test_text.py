@@ -192,13 +192,24 @@ def test_cp_many_settlements_are_summarised():
     assert len(d['settlements']) == len(record.settlements)
 
 
-def test_cp_unknown_names_catalogue_date():
+def test_cp_unknown_is_a_warning_naming_catalogue_date():
     d = text.describe('cp', '44109')
     check_shape(d, 'cp')
-    assert d['state'] == 'invalid'
-    assert d['code'] == 'postal.unknown'
-    assert 'Correos de México' in d['message']
+    assert d['state'] == 'warning' and d['code'] is None
+    assert 'Jalisco' in d['message'] and 'no aparece en el catálogo' in d['message']
+    (w,) = d['warnings']
+    assert w['code'] == 'postal.unknown' and 'Correos de México' in w['message']
+    assert postal.catalogue_date()[:4] in w['message']
     assert d['catalogue_date'] == postal.catalogue_date()
+    assert d['sources'] == postal.catalogue()['sources']
+
+
+def test_cp_details_name_catalogue_date_and_sources():
+    d = text.describe('cp', '44100')
+    line = next(x for x in d['details'] if x.startswith('Catálogo de códigos postales: '))
+    assert postal.catalogue()['words'] in line
+    for source in postal.catalogue()['sources']:
+        assert source in line
 
 
 def test_cp_short_code():
