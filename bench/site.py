@@ -129,6 +129,18 @@ def render_blocking(site: Path, path: str) -> int:
     return size
 
 
+def offline_precache(site: Path) -> None:
+    """What the Service Worker keeps of each school after one visit (sw.js's lists; never Pyodide)."""
+    from guide import pwa
+    print("\n== Offline copy per school after one visit (Service Worker precache) ==")
+    lists = json.loads(re.search(r"const SCHOOLS = (\{.*?\});", (site / "sw.js").read_text(encoding="utf-8")).group(1))
+    for slug, files in lists.items():
+        raw, packed = pwa.precache_bytes(site, files)
+        pages = sum(f.endswith("/") for f in files)
+        print(f"{slug:20s} {pages:3d} pages + {len(files) - pages:2d} files   {packed / 1024:6.1f} KB gzip  ({raw / 1024:6.1f} KB)")
+    print("target: ≤ 100 KB gzip per school")
+
+
 def lighthouse(site: Path) -> None:
     print("\n== Lighthouse (mobile, simulated throttling, gzip server) ==")
     cli = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -164,6 +176,7 @@ def main() -> None:
         sys.exit("Primero construye el sitio: make build")
     build_figures()
     page_weights(site)
+    offline_precache(site)
     lighthouse(site)
 
 
