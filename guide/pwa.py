@@ -27,6 +27,8 @@ OWN_PAGES = ("mi-hoja.md", "cartel.md")
 # Files a page never needs offline: the manifest's icons (the phone keeps its
 # own copy once installed) and Material's unused PNG favicon.
 NOT_OFFLINE = (".png",)
+# The office poster is printed, not read on the bus: not part of the offline copy.
+NOT_OFFLINE_PATHS = ("cartel/", "assets/stylesheets/cartel.css")
 
 
 def guia_url() -> str:
@@ -94,6 +96,8 @@ def offline_files(site: Path, slug: str) -> list[str]:
         if not path.is_file() or path.suffix in NOT_OFFLINE:
             continue
         rel = path.relative_to(site).as_posix()
+        if rel[len(slug) + 1:].startswith(NOT_OFFLINE_PATHS):
+            continue
         if path.name == "index.html":
             files.append(rel[: -len("index.html")])
             html = path.read_text(encoding="utf-8", errors="replace")
