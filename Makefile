@@ -47,6 +47,7 @@ data: checker/data/postal/meta.json
 
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v zbarimg >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools; }  # the poster's QR test
 
 build: deps data
 	$(PY) -m guide build
