@@ -52,7 +52,7 @@ def entries(school, contact: dict) -> dict[str, list[dict]]:
         action = getattr(deadline, "action", None) or getattr(deadline, "what", "")
         fixed = getattr(deadline, "date", None)
         entry = {"summary": action, "when": deadline.when,
-                 "description": f"{action}: {deadline.when}. {contact_line(contact)}"}
+                 "description": f"{action} {deadline.when}. {contact_line(contact)}"}
         if isinstance(fixed, datetime.date):
             entry["date"] = fixed.isoformat()
         else:

@@ -43,17 +43,24 @@ def test_index_no_horizontal_scroll(phone, site_url, built_site):
 @pytest.mark.parametrize("slug", SCHOOL_SLUGS)
 def test_steps_are_numbered_and_chained(phone, site_url, built_site, slug):
     from guide.schools import load_all
+    from guide.model import END_STEP
     school = next(s for s in load_all() if s.slug == slug)
-    total = len(school.steps)
+    end = school.steps.index(END_STEP)
+    total = end  # the required steps; the end page and optional steps after it are not counted
     phone.goto(f"{site_url}{slug}/pasos/{school.steps[0]}/")
     for n in range(1, total + 1):
         assert phone.locator(".guia-paso").inner_text() == f"Paso {n} de {total}"
         assert phone.url.endswith(f"/pasos/{school.steps[n - 1]}/")
-        if n < total:
-            phone.get_by_role("link", name="Siguiente →").click()
-    for n in range(total, 1, -1):
+        phone.get_by_role("link", name="Siguiente →").click()
+    assert phone.url.endswith(f"/pasos/{END_STEP}/") and phone.locator(".guia-paso").count() == 0
+    for step in school.steps[end + 1:]:
+        phone.get_by_role("link", name="Siguiente →").click()
+        assert phone.url.endswith(f"/pasos/{step}/")
+        assert phone.locator(".guia-paso").inner_text() == "Paso opcional"
         phone.get_by_role("link", name="← Anterior").click()
-        assert phone.locator(".guia-paso").inner_text() == f"Paso {n - 1} de {total}"
+    for n in range(total, 0, -1):
+        phone.get_by_role("link", name="← Anterior").click()
+        assert phone.locator(".guia-paso").inner_text() == f"Paso {n} de {total}"
 
 
 @pytest.mark.parametrize("query, expected", [("clinica", "clínica"), ("inscripcion", "inscripción"),
