@@ -73,6 +73,11 @@ SCHOOL = School(
         to="al responsable de la afiliación de Control Escolar de tu plantel o Centro",
         purpose="para su proceso",
     ),
+    eligibility=(
+        "Tienes derecho desde el momento de tu inscripción en tu plantel o Centro de Educación Abierta, "
+        "siempre que no cuentes con la misma o similar protección del propio IMSS o de otra institución "
+        "de seguridad social."
+    ),
     opt_out=(
         "Si no requieres la afiliación, llena el formato de renuncia. "
         "Te lo dan en tu plantel o Centro de Educación Abierta."
