@@ -8,8 +8,6 @@ folder replace site/, so the last good site survives a failure.
 """
 from __future__ import annotations
 
-import dataclasses
-import html
 import os
 import re
 import shutil
@@ -21,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from checker._mexico import MONTHS as _MONTHS
-from guide import colors, imss, mkdocs_messages, pwa
+from guide import colors, escape, imss, mkdocs_messages, pwa
+from guide.context import school_context
 from guide.model import School
 from guide.schools import ROOT, SCHOOLS_DIR, load_all
 
@@ -42,26 +40,6 @@ class BuildError(Exception):
 
 
 # ------------------------------------------------------------ per-school project
-
-
-
-def long_date(day) -> str:
-    return f"{day.day} de {_MONTHS[day.month - 1]} de {day.year}"
-
-
-def school_context(school: School) -> dict:
-    """The school as plain data for the Markdown templates (mkdocs.yml `extra`)."""
-    data = dataclasses.asdict(school)
-    data["slug"] = school.slug
-    data["reviewed"] = school.reviewed.isoformat()
-    data["reviewed_text"] = long_date(school.reviewed)
-    for office, model in zip(data["offices"], school.offices):
-        for phone, p in zip(office["phones"], model.phones):
-            phone.update(display=p.display, tel=p.tel)
-    data["offices_by_name"] = {o["name"]: o for o in data["offices"]}
-    data["contact"] = data["offices_by_name"].get(school.contact_office) or data["offices"][0]
-    data["step_titles"] = {}
-    return data
 
 
 def _step_title(path: Path) -> str:
@@ -112,8 +90,10 @@ def write_project(school: School, out: Path, shared: dict) -> Path:
     nav.append({"Buscar": "buscar.md"})
     config = {
         "INHERIT": os.path.relpath(ROOT / "mkdocs.yml", out),
-        "site_name": f"Guía NSS · {school.short_name}",
-        "site_description": f"Cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS en {school.name}.",
+        # Escaped here; the hooks mark both as Markup for the theme templates.
+        "site_name": f"Guía NSS · {escape.plain(school.short_name)}",
+        "site_description": "Cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS en "
+                            f"{escape.plain(school.name)}.",
         "docs_dir": "docs",
         "theme": {
             "custom_dir": os.path.relpath(ROOT / "overrides", out),
@@ -127,7 +107,7 @@ def write_project(school: School, out: Path, shared: dict) -> Path:
                   "index_url": "../", "page_sources": sources},
     }
     if school.site_url:
-        config["extra"]["school_url"] = school.site_url
+        config["extra"]["school_url"] = escape.url(school.site_url)
     pwa.configure(school, docs, config)  # manifest, icons, poster QR, calendar (engineer D)
     path = out / "mkdocs.yml"
     path.write_text(_yaml(config), encoding="utf-8")
@@ -168,12 +148,12 @@ def write_index_project(schools: list[School], out: Path, shared: dict) -> Path:
     for s in sorted(schools, key=lambda s: s.name):
         (logos / f"{s.slug}.svg").write_text(s.logo_svg.strip() + "\n", encoding="utf-8")
         label = " · Escuela de ejemplo" if s.example else ""
-        search = html.escape(f"{s.name} {s.short_name} {s.state} {s.city}".lower())
+        search = escape.html_text(f"{s.name} {s.short_name} {s.state} {s.city}".lower())
         cards.append(
             f'<li class="guia-school" data-guia-filter-text="{search}">'
             f'<a href="{s.slug}/"><img src="assets/logos/{s.slug}.svg" alt="" width="48" height="48">'
-            f'<span><strong>{html.escape(s.name)}</strong>'
-            f'<span class="guia-school__meta">{html.escape(s.state)} · {html.escape(s.level.capitalize())}{label}</span>'
+            f'<span><strong>{escape.html_text(s.name)}</strong>'
+            f'<span class="guia-school__meta">{escape.html_text(s.state)} · {escape.html_text(s.level.capitalize())}{label}</span>'
             f"</span></a></li>"
         )
     (docs / "assets" / "stylesheets").mkdir(parents=True, exist_ok=True)

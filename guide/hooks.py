@@ -1,89 +1,50 @@
-"""MkDocs hooks: fill the shared Markdown with the school's values, number the
-steps, and write the accent-folded search index.
+"""MkDocs hooks: a thin adapter from MkDocs' hook names to guide.pages.
 
 Registered by path in each generated mkdocs.yml (`hooks:`), so a school's
-mkdocs.yml plus its docs/ is all an MkDocs-compatible builder needs. Templating
-uses the Jinja2 that MkDocs already ships; no second template language.
+mkdocs.yml plus its docs/ is all an MkDocs-compatible builder needs. Nothing
+here decides anything: each hook passes plain data (strings, dicts) to a
+function of guide/ and puts the result back where MkDocs wants it.
 """
 from __future__ import annotations
 
-import html
-import json
-import re
-from pathlib import Path
-
-import jinja2
 from mkdocs.exceptions import PluginError
 
-_env = jinja2.Environment(
-    undefined=jinja2.StrictUndefined,
-    autoescape=False,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_env.filters["tel"] = lambda phone: f"[{phone['display']}]({phone['tel']})"
-_env.filters["mailto"] = lambda email: f"[{email}](mailto:{email})"
+from guide import escape, pages
 
 _search_docs: list[dict] = []
 
 
 def on_config(config):
     _search_docs.clear()
-    # Without a known site_url both pages carry root-absolute links that break
-    # under a GitHub Pages project path; Pages serves its own 404 anyway.
-    for template in ("404.html", "sitemap.xml"):
+    for template in pages.UNUSED_TEMPLATES:
         config.theme.static_templates.discard(template)
+    # Theme templates print these raw in some places and with `| e` in others:
+    # as Markup they come out escaped exactly once in both.
+    for key in ("site_name", "site_description"):
+        if config.get(key):
+            config[key] = escape.markup(config[key])
+    if config["extra"].get("school"):
+        config["extra"]["school"] = escape.as_markup(config["extra"]["school"])
     return config
-
-
-# Theme files we never serve: Material's bundle and search (replaced by
-# guia.js), source maps, and the widget sources (built once into _shared/).
-# sitemap.xml: its template is disabled in on_config, and the raw file must not ship.
-_UNUSED = re.compile(r"^(assets/javascripts/(bundle\.|lunr/|workers/)|widgets/|sitemap\.xml$)|\.map$")
 
 
 def on_files(files, config):
     for file in list(files):
-        if _UNUSED.search(file.src_uri):
+        if pages.is_unused(file.src_uri):
             files.remove(file)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    extra = config["extra"]
-    school = extra.get("school")  # absent on the index site
-    steps = [f"pasos/{s}.md" for s in school["steps"]] if school else []
     src = page.file.src_uri
-    if src in steps:
-        page.meta["paso"] = {"n": steps.index(src) + 1, "m": len(steps)}
-    uses_widgets = []
-
-    def widget(kind: str) -> str:
-        from guide import widgets  # imported only when a page has a widget
-        uses_widgets.append(kind)
-        return widgets.render(kind)
-
-    def widget_batch() -> str:
-        from guide import widgets
-        uses_widgets.append("batch")
-        return widgets.render_batch()
-
-    context = {
-        "school": school,
-        "config": extra,
-        "imss": extra["imss"],
-        "paso": page.meta.get("paso"),
-        "widget": widget,
-        "widget_batch": widget_batch,
-    }
+    extra = dict(config["extra"])
+    paso = pages.step_position(extra, src)
+    if paso:
+        page.meta["paso"] = paso
     try:
-        text = _env.from_string(markdown).render(context)
-    except jinja2.TemplateError as exc:
-        line = f", línea {exc.lineno}" if getattr(exc, "lineno", None) else ""
-        raise PluginError(f"{_source(extra, src)}{line}: {_spanish_jinja_error(exc)}") from None
-    except ValueError as exc:  # e.g. an unknown widget kind
-        raise PluginError(f"{_source(extra, src)}: {exc}") from None
+        text, uses_widgets = pages.fill(markdown, src, extra, paso)
+    except pages.PageError as exc:
+        raise PluginError(str(exc)) from None
     if uses_widgets:
         page.meta["widgets"] = True
     return text
@@ -91,30 +52,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(content, page, config, files):
     if page.meta.get("search") is not False:
-        text = re.sub(r"<[^>]+>", " ", content)
-        text = re.sub(r"\s+", " ", html.unescape(text)).strip()
-        _search_docs.append({"u": page.url, "t": page.title, "x": text})
+        _search_docs.append(pages.search_entry(page.url, page.title, content))
     return content
 
 
 def on_post_build(config):
-    # Plain text, original accents kept for display; guia.js folds both sides.
-    path = Path(config["site_dir"]) / "search.json"
-    docs = sorted(_search_docs, key=lambda d: d["u"])
-    path.write_text(json.dumps(docs, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _source(extra: dict, src: str) -> str:
-    """Where an editor finds the page: the school's own file or docs/."""
-    return extra.get("page_sources", {}).get(src) or f"docs/{src}"
-
-
-def _spanish_jinja_error(exc: jinja2.TemplateError) -> str:
-    message = str(exc)
-    match = re.search(r"'(?:dict object|[\w ]+)' has no attribute '(\w+)'|'(\w+)' is undefined", message)
-    if match:
-        name = match.group(1) or match.group(2)
-        return f"el valor «{name}» no existe en el modelo de la escuela (¿está bien escrito?)"
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"error de sintaxis en las llaves {{{{ }}}} o {{% %}}: {message}"
-    return message
+    pages.write_search(config["site_dir"], _search_docs)

@@ -40,12 +40,14 @@ def reasons(output: str, sources: dict[str, str], root: Path) -> list[str]:
     found = []
     for raw in output.splitlines():
         match = re.match(r"^(WARNING|ERROR)\s*-\s*(.*)$", raw.strip())
-        if not match:
-            continue
-        text = match.group(2).strip()
-        if text.startswith("Aborted"):
-            continue
-        found.append(explain(text, sources, root))
+        if match:
+            text = match.group(2).strip()
+            # "Error reading page 'x':" alone: the hook's own line, next, says why.
+            if not text.startswith("Aborted") and not re.fullmatch(r"Error reading page '[^']+':", text):
+                found.append(explain(text, sources, root))
+        elif found and raw.startswith("  - "):  # a list that continues the last message
+            item = raw[4:].strip()
+            found[-1] += f"{':' if found[-1].endswith('menú') else ','} {sources.get(item) or 'docs/' + item}"
     return list(dict.fromkeys(found))
 
 

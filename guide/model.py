@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 from dataclasses import dataclass, field
 
 from checker._mexico import STATES as _STATES
-from guide import imss
+from guide import escape, imss
 
 # Steps that exist as shared Markdown in docs/pasos/<name>.md.
 KNOWN_STEPS = (
@@ -42,6 +42,21 @@ class ModelError(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+# How each text field is written; guide/escape.py renders each kind. Any str
+# field not listed is plain text, shown exactly as typed wherever it lands.
+MARKDOWN_FIELDS = {  # Markdown (bold, lists, https/mailto links), never raw HTML
+    "School.intro", "School.eligibility", "School.insured_elsewhere", "School.opt_out", "School.coverage",
+    "School.clinic_notes", "School.message_actions", "School.step_notes", "QA.answer",
+}
+KEY_FIELDS = {  # names from a closed list: compared and looked up, never shown as typed
+    "School.steps", "School.optional_steps", "School.nss_routes", "School.nss_web_entry",
+    "School.vigencia_entry", "School.clinic_entry", "School.have_at_hand", "School.route_documents",
+    "School.urgent_messages", "School.primary_color", "School.accent_color", "School.logo_svg",
+    "Deadline.step", "Phone.number", "Phone.extensions",
+}
+URL_FIELDS = {"School.site_url", "Office.web"}  # https:// only, re-serialised
 
 
 @dataclass
@@ -172,7 +187,6 @@ class School:
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}")
-_URL = re.compile(r"https://[a-z0-9.-]+\.[a-z]{2,}(/\S*)?")
 _EXTENSION = re.compile(r"\d{1,6}")
 
 
@@ -191,8 +205,8 @@ def validate(school: School) -> School:
         if not _HEX.fullmatch(value):
             raise ModelError(name, f"«{value}» no es un color; escríbelo como #RRGGBB, p. ej. #1a5c3a")
     _check_logo(school.logo_svg)
-    if school.site_url and not _URL.fullmatch(school.site_url):
-        raise ModelError("site_url", f"«{school.site_url}» no es una dirección https:// válida")
+    if school.site_url and escape.url_problem(school.site_url):
+        raise ModelError("site_url", escape.url_problem(school.site_url))
     if not school.offices:
         raise ModelError("offices", "falta al menos una oficina a la que los estudiantes puedan acudir")
     for i, office in enumerate(school.offices):
@@ -315,8 +329,8 @@ def _check_office(office: Office, path: str, example: bool = False) -> None:
     if office.email and not _EMAIL.fullmatch(office.email):
         problem = "le falta la @" if "@" not in office.email else "no tiene la forma nombre@dominio.mx"
         raise ModelError(f"{path}.email", f"«{office.email}» no es un correo válido: {problem}")
-    if office.web and not _URL.fullmatch(office.web):
-        raise ModelError(f"{path}.web", f"«{office.web}» no es una dirección https:// válida")
+    if office.web and escape.url_problem(office.web):
+        raise ModelError(f"{path}.web", escape.url_problem(office.web))
     for j, phone in enumerate(office.phones):
         where = f"{path}.phones[{j}]"
         if len(phone.digits) != 10 or re.search(r"[^\d\s()+.-]", phone.number):

@@ -7,6 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from guide.context import check_texts
 from guide.model import ModelError, School, validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,7 @@ def load(path: Path) -> School:
         raise SchoolError(f"{rel}: SCHOOL: el archivo debe definir SCHOOL = School(...)")
     try:
         validate(school)
+        check_texts(school)
     except ModelError as exc:
         raise SchoolError(f"{rel}: {exc.field}: {exc.message}") from None
     school.slug = slug
