@@ -43,9 +43,9 @@ POSTAL_DATA_DIR = CHECKER_DIR / "data" / "postal"
 CACHE_DIR = ROOT / ".cache" / "widgets"
 
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-# checker files the browser never runs: the data build step (sqlite3, pickle, the
-# SAT wheel) and the command line entry point.
-CHECKER_EXCLUDE = {"build_data.py", "__main__.py"}
+# checker files the browser never runs: the command line entry point (the data
+# tool lives outside the package, in update/).
+CHECKER_EXCLUDE = {"__main__.py"}
 SHARED = "_shared"
 # The stdlib compiled without docstrings and asserts (like -OO), without column
 # positions (PYTHONNODEBUGRANGES) and with one line number per function (its

@@ -125,8 +125,9 @@ def sanity_problems(new: dict, previous: dict | None) -> list[str]:
         problems.append(f'faltan {len(missing)} estados: ' + ', '.join(STATE_NAME[k] for k in missing))
     if previous:
         before = collections.Counter(e.state for e in previous.values())
+        lost_by_state = collections.Counter(e.state for c, e in previous.items() if c not in new)
         for state, count in sorted(before.items()):
-            lost = len({c for c, e in previous.items() if e.state == state} - set(new))
+            lost = lost_by_state[state]
             if count and lost / count > MAX_STATE_LOSS:
                 problems.append(
                     f'{STATE_NAME[state]} pierde {lost:,} de sus {count:,} códigos '

@@ -24,6 +24,7 @@ Standard library only.
 from __future__ import annotations
 
 import collections
+import functools
 import gzip
 import importlib.util
 import io
@@ -93,6 +94,7 @@ class Entry:
     former_cities: list = field(default_factory=list)  # older city names, still matched
 
 
+@functools.lru_cache(maxsize=1 << 18)  # names repeat: a build cleans each one many times
 def clean(text: str) -> str:
     """Collapse white space and normalise to NFC.
 
@@ -102,6 +104,7 @@ def clean(text: str) -> str:
     return ' '.join(unicodedata.normalize('NFC', text or '').split())
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used to compare names across sources.
 

@@ -12,7 +12,7 @@ proven (test_checker_suite_passes_against_the_shipped_zip):
 * under Pyodide's own interpreter (Node), the doctests of every shipped module
   run from those bytes (docstrings are kept in the checker's pycs), and then
   pytest runs ``tests/checker/`` against them.  Not run there:
-  ``test_build_data.py`` and ``test_cli.py`` (they test the maintainer's data
+  ``test_build_data.py``, ``test_refresh_*.py`` and ``test_cli.py`` (they test the maintainer's data
   step and the command line, which are not shipped: sqlite3, processes), and
   hypothesis' property tests (hypothesis has a
   compiled extension that cannot load in Pyodide offline); both run under
@@ -44,7 +44,7 @@ from guide.testing import ROOT
 NODE_MODULES = ROOT / "node_modules" / "pyodide"
 # Test files of checker code that is not shipped to the browser: the data build
 # step (sqlite3, the SAT wheel) and the command line (run as a process).
-NOT_UNDER_PYODIDE = {"test_build_data.py", "test_cli.py"}
+NOT_UNDER_PYODIDE = {"test_build_data.py", "test_refresh_download.py", "test_refresh_changes.py", "test_cli.py"}
 pytestmark = pytest.mark.skipif(not (NODE_MODULES / "pyodide.mjs").is_file(), reason="npm ci not run")
 
 
@@ -124,7 +124,7 @@ def test_checker_zip_holds_exactly_the_shipped_checker(built):
     zf = _zip_is_reproducible_and_stored(root / m["checker_zip"])
     expected = {rel + "c" for rel in shared_assets.app_files()}
     assert set(zf.namelist()) == expected
-    assert "checker/build_data.pyc" not in expected
+    assert "checker/__main__.pyc" not in expected
 
 
 def test_build_is_reproducible(tmp_path):
