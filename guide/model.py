@@ -10,11 +10,10 @@ import dataclasses
 import datetime
 import re
 import typing
-from xml.etree import ElementTree
 from dataclasses import dataclass, field
 
 from checker._mexico import STATES as _STATES
-from guide import escape, imss
+from guide import escape, imss, logo
 
 # Steps that exist as shared Markdown in docs/pasos/<name>.md.
 KNOWN_STEPS = (
@@ -268,33 +267,11 @@ def validate(school: School) -> School:
     return school
 
 
-_SVG_NS = "{http://www.w3.org/2000/svg}"
-_SVG_FORBIDDEN = {"script", "foreignObject", "iframe", "object", "embed"}
-_EXTERNAL = re.compile(r"(?:https?:)?//|javascript:|data:text/html", re.IGNORECASE)
-
-
 def _check_logo(svg: str) -> None:
-    """A self-contained SVG: no scripts, handlers or references to other hosts."""
-    try:
-        root = ElementTree.fromstring(svg.strip())
-    except ElementTree.ParseError as exc:
-        raise ModelError("logo_svg", f"el logo no es un SVG válido ({exc}); debe ir de <svg …> a </svg>") from None
-    if root.tag not in ("svg", _SVG_NS + "svg"):
-        raise ModelError("logo_svg", "el logo debe ser un SVG completo, de <svg …> a </svg>")
-    for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1]
-        if tag in _SVG_FORBIDDEN:
-            raise ModelError("logo_svg", f"el logo no puede tener <{tag}>: solo formas y texto")
-        texts = [element.text or ""] if tag == "style" else []
-        for attr, value in element.attrib.items():
-            name = attr.rsplit("}", 1)[-1]
-            if name.lower().startswith("on"):
-                raise ModelError("logo_svg", f"el logo no puede tener el atributo {name} (es código)")
-            if name in ("href", "src") and not value.startswith("#"):
-                raise ModelError("logo_svg", f"el logo no puede enlazar a «{value}»: debe ser un solo archivo sin enlaces")
-            texts.append(value)
-        if any(_EXTERNAL.search(t) or "url(" in t and _EXTERNAL.search(t.split("url(", 1)[1]) for t in texts):
-            raise ModelError("logo_svg", "el logo no puede cargar nada de otros sitios")
+    """A self-contained SVG: an allowlist of elements and attributes (guide/logo.py)."""
+    found = logo.problem(svg)
+    if found:
+        raise ModelError("logo_svg", found)
 
 
 def _check_deadline(deadline: Deadline, path: str) -> None:

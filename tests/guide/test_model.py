@@ -111,7 +111,7 @@ def test_cli_reports_one_line_and_exit_1(tmp_path):
 
 @pytest.mark.parametrize("logo, expected", [
     ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "no puede tener <script>"),
-    ('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.com/a.png"/></svg>', "no puede enlazar"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.com/a.png"/></svg>', "no puede tener <image>"),
     ("<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'><use xlink:href='//x.io/a#b'/></svg>", "no puede enlazar"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect onclick="x()"/></svg>', "atributo onclick"),
     ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://x.io/p)"/></svg>', "otros sitios"),
