@@ -238,3 +238,12 @@ def test_glossary_terms_carry_their_definition(built_site, slug):
     vigencia = (built_site / slug / "pasos" / SCHOOLS[slug].steps[0] / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="[^"]+">(NSS|CURP)</abbr>', vigencia)
     assert 'href="../../glosario/"' in (built_site / slug / "pasos" / END_STEP / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_school_is_sent_where_its_guide_says_not_to_go(built_site):
+    from guide.imss import URLS
+    for path in pages(built_site, "oaxaca-ems"):  # «no acudir a la Subdelegación»
+        assert URLS["subdelegaciones"] not in html.unescape(path.read_text(encoding="utf-8")), path
+    # UdeG affiliates its students itself: nothing to hand in.
+    assert "entrégalo a tu escuela" not in text_of(built_site, "udg-cucs", "preguntas")
+    assert "entrégalo a tu escuela" in text_of(built_site, "aspirantes", "preguntas")
