@@ -1,13 +1,34 @@
 """Reading a list's bytes as text lines: UTF-8 (with or without BOM), UTF-16
-with BOM, else Windows-1252/Latin-1 byte by byte; spreadsheets and PDFs are
-recognised and refused with a Spanish message."""
+or UTF-32 with BOM, else Windows-1252/Latin-1 byte by byte; spreadsheets,
+PDFs and UTF-16/32 without BOM are recognised and refused with a Spanish
+message.
+
+Memory stays bounded whatever the file: a line longer than
+:data:`MAX_LINE` characters, or a record (a quoted cell with line breaks)
+longer than :data:`MAX_RECORD`, stops the check with a message naming the
+line (``batch.row_too_big``); the header is searched only among lines of
+at most :data:`MAX_HEADER_LINE` characters (``batch.header_too_big``).
+"""
 
 import codecs
+import functools
 import io
+import itertools
 
 from .results import BatchError
 
-__all__ = ['open_lines', 'text_lines']
+__all__ = ['open_lines', 'text_lines', 'read_head', 'MAX_LINE', 'MAX_RECORD',
+           'MAX_HEADER_LINE']
+
+#: Longest line, in characters: 4 Mi, far over any real row (a pasted essay
+#: fits); with it a row's cells never take more than about 150 MB.
+MAX_LINE = 1 << 22
+#: Longest record spanning several lines (quoted cells with line breaks).
+MAX_RECORD = 1 << 22
+#: Longest line the header is searched in (about 2,000 titled columns).
+MAX_HEADER_LINE = 1 << 16
+#: Bytes looked at to recognise the kind of file.
+_SNIFF_BYTES = 4096
 
 
 def _build_fallback_table():
@@ -61,7 +82,7 @@ def open_lines(source):
         return _decode_binary(io.BytesIO(bytes(source)))
     if hasattr(source, 'read'):
         if isinstance(source, io.TextIOBase):
-            return _strip_bom(source)
+            return _strip_bom(_bounded(source))
         return _decode_binary(source)
     return _decode_binary(open(source, 'rb'))  # noqa: SIM115 (closed at EOF)
 
@@ -72,7 +93,7 @@ def text_lines(text):
     >>> list(text_lines('\ufeffCURP\r\nX'))
     ['CURP\r\n', 'X']
     """
-    return _strip_bom(io.StringIO(text, newline=''))
+    return _strip_bom(_bounded(io.StringIO(text, newline='')))
 
 
 def _strip_bom(lines):
@@ -85,26 +106,107 @@ def _strip_bom(lines):
         yield line
 
 
+def _bounded(text):
+    """The lines of a text stream, never holding more than MAX_LINE chars.
+
+    A record continues on the next line only while a quote is open (an odd
+    number of ``"`` so far), so records are measured only on lines with
+    quotes; other lines cost one length test.
+    """
+    quoted = False          # inside a quoted cell at the end of the line
+    record = 0              # characters of the record so far
+    start = 0               # its first line
+    lines = iter(functools.partial(text.readline, MAX_LINE + 1), '')
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE:
+            raise BatchError.of('batch.row_too_big', line=number,
+                                limit=f'{MAX_LINE:,}')
+        if quoted or '"' in line:
+            if not quoted:
+                record, start = 0, number
+            record += len(line)
+            quoted ^= line.count('"') & 1
+            if record > MAX_RECORD:
+                raise BatchError.of('batch.row_too_big', line=start,
+                                    limit=f'{MAX_RECORD:,}')
+        yield line
+
+
+def _looks_utf16_or_32(head):
+    """UTF-16/32 without BOM: ASCII text comes with NUL bytes between."""
+    return len(head) >= 4 and 4 * head.count(0) >= len(head)
+
+
 def _decode_binary(raw):
     if isinstance(raw, io.RawIOBase):
         raw = io.BufferedReader(raw)
     if hasattr(raw, 'peek'):
-        head = raw.peek(4)[:4]
-    elif hasattr(raw, 'getvalue'):
-        head = raw.getvalue()[:4]        # a BytesIO we made, at position 0
+        head = raw.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+    elif isinstance(raw, io.BytesIO):
+        position = raw.tell()
+        head = raw.read(_SNIFF_BYTES)
+        raw.seek(position)
     else:
         head = b''
     if head.startswith((b'PK\x03\x04', b'\xd0\xcf\x11\xe0')):
         raise BatchError.of('batch.spreadsheet')
     if head.startswith(b'%PDF'):
         raise BatchError.of('batch.pdf')
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = io.TextIOWrapper(raw, encoding='utf-16', errors='replace',
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = 'utf-32'
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = 'utf-16'
+    elif _looks_utf16_or_32(head):
+        raise BatchError.of('batch.utf16')
+    else:
+        encoding = None
+    if encoding:
+        text = io.TextIOWrapper(raw, encoding=encoding, errors='replace',
                                 newline='')
     else:
         text = io.TextIOWrapper(raw, encoding='utf-8-sig',
                                 errors=_ERROR_HANDLER, newline='')
     try:
-        yield from text
+        yield from _bounded(text)
     finally:
         text.close()
+
+
+def read_head(lines, count):
+    """``(head, rest)``: the first *count* lines, for the header search.
+
+    The head ends early at a line longer than :data:`MAX_HEADER_LINE`
+    (titles are never that long; a data row may be); *rest* iterates the
+    lines after the head.  A header too big to check (the first line with
+    text is that long, or over :data:`MAX_LINE`) raises
+    ``batch.header_too_big``; a later too big row raises its error when
+    *rest* reaches it.
+    """
+    lines = iter(lines)
+    head = []
+    while len(head) < count:
+        try:
+            line = next(lines)
+        except StopIteration:
+            break
+        except BatchError as exc:
+            if exc.code != 'batch.row_too_big':
+                raise
+            if not any(h.strip() for h in head):
+                raise _header_too_big() from None
+            return head, _raising(exc)
+        if len(line) > MAX_HEADER_LINE:
+            if not any(h.strip() for h in head):
+                raise _header_too_big()
+            return head, itertools.chain((line,), lines)
+        head.append(line)
+    return head, lines
+
+
+def _header_too_big():
+    return BatchError.of('batch.header_too_big', limit=f'{MAX_HEADER_LINE:,}')
+
+
+def _raising(exc):
+    raise exc
+    yield  # pragma: no cover - makes this a generator

@@ -3,6 +3,7 @@ check a whole file and return (or write) that report."""
 
 from ..messages.batch import DELIMITER_NAMES, LABELS, REPORT
 from .columns import KINDS
+from .escape import visible
 from .read import open_lines, text_lines
 from .results import BatchError
 from .run import check_rows
@@ -36,7 +37,7 @@ def format_header(run, source=None):
         lines.append(REPORT['missing'].format(
             kinds=REPORT['missing_join'].join(missing)))
     lines.append('')
-    return lines
+    return [visible(line) for line in lines]    # titles come from the file
 
 
 def format_issue(issue):
@@ -50,9 +51,10 @@ def format_issue(issue):
     shown = f' «{value}»' if value else ''
     # The messages already name the position in human terms ("el carácter
     # 7"); issue.position keeps the 0-based index for programs.
-    return REPORT['issue'].format(what=what, label=LABELS[col.kind],
-                                  letter=col.letter, shown=shown,
-                                  message=issue.message)
+    # the value and the messages quote the file: never echo a raw control
+    return visible(REPORT['issue'].format(what=what, label=LABELS[col.kind],
+                                          letter=col.letter, shown=shown,
+                                          message=issue.message))
 
 
 def format_result(result):

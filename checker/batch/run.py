@@ -18,6 +18,7 @@ from ..text import NOTE_CODES
 from . import cells
 from .cells import check_cell, postal_warnings, value_issue
 from .columns import DELIMITERS, find_columns, guess_headerless, parse_head, sniff
+from .read import read_head
 from .results import BatchError, Issue, RowResult, Summary
 
 __all__ = ['BatchRun', 'check_rows', 'HEADER_SEARCH_LINES', 'CP_CACHE_LIMIT']
@@ -91,8 +92,7 @@ class BatchRun:
     def __init__(self, lines, *, duplicates=True, cross_check=True,
                  curp_warnings=True):
         self.summary = Summary()
-        lines = iter(lines)
-        head = list(itertools.islice(lines, HEADER_SEARCH_LINES))
+        head, lines = read_head(lines, HEADER_SEARCH_LINES)
         skip = 0
         forced = None
         if head and head[0].lower().startswith('sep=') and \
@@ -281,7 +281,10 @@ class BatchRun:
                                     not any(f.strip() for f in row):
                                 continue  # blank row
                             r = value_issue(pcol, exc, v)
-                        if len(cp_cache) < CP_CACHE_LIMIT:
+                        # not a blank cell: the blank-row test above must
+                        # see every one, whatever the columns
+                        if len(cp_cache) < CP_CACHE_LIMIT and v \
+                                and not v.isspace():
                             cp_cache[v] = r
                     if r is not True:
                         if issues is None:

@@ -20,6 +20,22 @@ FILE_ERRORS = {
         'La primera fila del archivo debe tener los títulos de las '
         'columnas, por ejemplo «CURP», «NSS» y «CP» (o «Código '
         'postal»), separados por comas, punto y coma o tabuladores.'),
+    'batch.utf16': (
+        'Este archivo está guardado como Unicode (UTF-16 o UTF-32) sin la '
+        'marca que lo identifica, y así no lo puedo leer bien. Ábrelo en '
+        'Excel o en el Bloc de notas y guárdalo como UTF-8: Archivo > '
+        'Guardar como > «CSV UTF-8 (delimitado por comas)»; luego revisa '
+        'ese archivo.'),
+    'batch.header_too_big': (
+        'La fila de títulos es demasiado grande para revisarla: tiene más '
+        'de {limit} caracteres. Revisa que la primera fila solo tenga los '
+        'títulos de las columnas (por ejemplo «CURP», «NSS» y «CP») y que '
+        'el archivo sea un CSV.'),
+    'batch.row_too_big': (
+        'La fila que empieza en la línea {line} es demasiado grande para '
+        'revisarla: tiene más de {limit} caracteres. Revisa esa fila (a '
+        'veces es una comilla sin cerrar que junta muchas filas en una) o '
+        'divide el archivo, y vuelve a revisarlo.'),
     'batch.csv': (
         'No pude leer la fila {row}: el archivo no parece un CSV bien '
         'formado ({detail}). Revisa que las comillas estén cerradas.'),
