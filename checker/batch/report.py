@@ -1,7 +1,10 @@
 """The Spanish report of a run, line by line, and the entry points that
 check a whole file and return (or write) that report."""
 
+from .. import postal as _postal
+from ..exceptions import InvalidInput
 from ..messages.batch import DELIMITER_NAMES, LABELS, REPORT
+from ..messages.postal import CATALOGUE_LINE, CATALOGUE_LINE_NO_SOURCES
 from .columns import KINDS
 from .escape import visible
 from .read import open_lines, text_lines
@@ -14,6 +17,17 @@ __all__ = ['format_header', 'format_issue', 'format_result', 'format_summary',
 
 def _fmt(n):
     return f'{n:,}'
+
+
+def _catalogue_lines():
+    """What the postal codes are checked against: the catalogue's date and sources."""
+    try:
+        info = _postal.catalogue()
+    except InvalidInput:
+        return []  # each postal code then says the catalogue could not be loaded
+    if not info['sources']:
+        return [CATALOGUE_LINE_NO_SOURCES.format(words=info['words'])]
+    return [CATALOGUE_LINE.format(words=info['words'], sources='; '.join(info['sources']))]
 
 
 def format_header(run, source=None):
@@ -36,6 +50,8 @@ def format_header(run, source=None):
     if missing:
         lines.append(REPORT['missing'].format(
             kinds=REPORT['missing_join'].join(missing)))
+    if any(c.kind == 'cp' for c in s.columns):
+        lines.extend(_catalogue_lines())
     lines.append('')
     return [visible(line) for line in lines]    # titles come from the file
 

@@ -64,3 +64,7 @@ SOURCE_DATE = {
     'month': '{month} de {year}',
     'year': 'hacia {year}',
 }
+
+#: The line of a list's report that says what the postal codes were checked against.
+CATALOGUE_LINE = 'Catálogo de códigos postales: {words} (fuentes: {sources}).'
+CATALOGUE_LINE_NO_SOURCES = 'Catálogo de códigos postales: {words}.'

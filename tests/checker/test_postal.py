@@ -436,3 +436,17 @@ def test_fuzz_five_digits(value):
     else:
         assert r.code == value and r.state and r.municipalities
         assert postal.is_valid(value) is True
+
+
+# -- the list report says what the codes were checked against ------------------
+
+
+def test_batch_report_names_the_catalogue_only_with_a_postal_column():
+    from checker import batch
+
+    info = postal.catalogue()
+    out, _status = batch.report_text("CP\n44100\n")
+    line = next(x for x in out.splitlines() if x.startswith("Catálogo de códigos postales: "))
+    assert info["words"] in line and all(source in line for source in info["sources"])
+    out, _status = batch.report_text("NSS\n28138801999\n")
+    assert "Catálogo de códigos postales" not in out
