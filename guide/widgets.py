@@ -77,15 +77,17 @@ _SPEC = {
 def _compare_form(prefix: str) -> str:
     options = "".join(f'<option value="{code}">{escape(name)}</option>' for code, name in _states())
     f = prefix + "-cmp"
+    from checker.curp_names import MAX_LENGTH as limit  # the checker's documented limit
+
     return (
         '<details class="guia-widget__compare" data-guia-compare>'
         '<summary>¿Coincide con tus datos?</summary>'
         '<p>Escribe tus datos como aparecen en tu acta de nacimiento. Aquí verás qué caracteres de la CURP '
         'no coinciden con ellos. Llena solo los que quieras comparar.</p>'
         '<div class="guia-widget__fields" role="group" aria-label="Tus datos">'
-        f'<label for="{f}-nombre">Nombre(s)<input id="{f}-nombre" data-field="given_names" type="text" autocomplete="off" spellcheck="false"></label>'
-        f'<label for="{f}-ap1">Primer apellido<input id="{f}-ap1" data-field="first_surname" type="text" autocomplete="off" spellcheck="false"></label>'
-        f'<label for="{f}-ap2">Segundo apellido<input id="{f}-ap2" data-field="second_surname" type="text" autocomplete="off" spellcheck="false"></label>'
+        f'<label for="{f}-nombre">Nombre(s)<input id="{f}-nombre" data-field="given_names" type="text" maxlength="{limit}" autocomplete="off" spellcheck="false"></label>'
+        f'<label for="{f}-ap1">Primer apellido<input id="{f}-ap1" data-field="first_surname" type="text" maxlength="{limit}" autocomplete="off" spellcheck="false"></label>'
+        f'<label for="{f}-ap2">Segundo apellido<input id="{f}-ap2" data-field="second_surname" type="text" maxlength="{limit}" autocomplete="off" spellcheck="false"></label>'
         f'<label for="{f}-fecha">Fecha de nacimiento<input id="{f}-fecha" data-field="birth_date" type="date" autocomplete="off"></label>'
         f'<label for="{f}-sexo">Sexo<select id="{f}-sexo" data-field="sex"><option value="">(sin indicar)</option>'
         '<option value="H">Hombre (H)</option><option value="M">Mujer (M)</option><option value="X">No binario (X)</option></select></label>'
