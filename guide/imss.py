@@ -115,7 +115,8 @@ WEB_ENTRIES = {
         "vigencia": {
             "url": URLS["portal"],
             "clicks": [
-                "Entra a la sección «Derechohabientes y público en general».",
+                # One name for the section on every page (Tuxtla's guide shortens it).
+                "Entra a la sección «Derechohabientes, pensionados y público en general».",
                 "Abre el «Escritorio Virtual».",
                 "En «Consulta», elige «Vigencia de Derechos».",
             ],

@@ -156,7 +156,7 @@ FACTS = {
         "se da de baja cuando te gradúas",
         "si no hiciste tu trámite a tiempo",
         "www.imss.gob.mx",
-        "Derechohabientes y público en general", "Escritorio Virtual", "Vigencia de Derechos",
+        "Derechohabientes", "público en general", "Escritorio Virtual", "Vigencia de Derechos",
         "pide tu Hoja de afiliación al Departamento de Servicios Escolares",
         "gladis.ah@tuxtla.tecnm.mx",
         "envía tu vigencia escaneada",
