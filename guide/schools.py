@@ -40,7 +40,14 @@ def load(path: Path) -> School:
     except TypeError as exc:
         raise SchoolError(f"{rel}{_line(exc, path)}: {_explain_type_error(exc)}") from None
     except Exception as exc:  # a typo in the school file: name the line, not a traceback
-        raise SchoolError(f"{rel}{_line(exc, path)}: {type(exc).__name__}: {exc}") from None
+        raise SchoolError(f"{rel}{_line(exc, path)}: {type(exc).__name__}: {_one_line(exc)}") from None
+    except SystemExit as exc:
+        raise SchoolError(f"{rel}{_line(exc, path)}: el archivo termina el programa (sys.exit({exc.code!r})); "
+                          "quítalo: un modelo solo define SCHOOL = School(...)") from None
+    except BaseException as exc:  # KeyboardInterrupt, GeneratorExit… raised by the file itself
+        detail = f": {_one_line(exc)}" if str(exc) else ""
+        raise SchoolError(f"{rel}{_line(exc, path)}: el archivo lanzó {type(exc).__name__}{detail}; "
+                          "un modelo solo define SCHOOL = School(...)") from None
     school = getattr(module, "SCHOOL", None)
     if not isinstance(school, School):
         raise SchoolError(f"{rel}: SCHOOL: el archivo debe definir SCHOOL = School(...)")
@@ -49,6 +56,8 @@ def load(path: Path) -> School:
         check_texts(school)
     except ModelError as exc:
         raise SchoolError(f"{rel}: {exc.field}: {exc.message}") from None
+    except Exception as exc:  # e.g. a value whose own methods fail
+        raise SchoolError(f"{rel}: SCHOOL: {type(exc).__name__}: {_one_line(exc)}") from None
     school.slug = slug
     school.pages_dir = path.with_suffix("")  # schools/<slug>/ holds the school's own Markdown
     return school
@@ -72,6 +81,10 @@ def _relative(path: Path) -> str:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
 
 
 def _line(exc: BaseException, path: Path) -> str:

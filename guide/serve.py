@@ -12,10 +12,13 @@ import gzip
 import http.server
 import mimetypes
 import re
+import socket
 import sys
 import threading
 from functools import lru_cache, partial
+from http import HTTPStatus
 from pathlib import Path
+from urllib.parse import unquote
 
 TYPES = {
     ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
@@ -33,21 +36,68 @@ def _gzipped(path: str, mtime: float) -> bytes:
     return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
+# A request line and headers must arrive within HEADER_DEADLINE seconds, and
+# no socket waits more than IDLE_TIMEOUT for the next bytes (slow clients).
+IDLE_TIMEOUT = 15
+HEADER_DEADLINE = 20
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    timeout = IDLE_TIMEOUT
 
     def log_message(self, fmt, *args):  # quiet: tests and benchmarks read their own logs
         pass
 
+    def setup(self):
+        super().setup()
+        self._deadline = threading.Timer(HEADER_DEADLINE, self._drop)
+        self._deadline.daemon = True
+        self._deadline.start()
+
+    def _drop(self):
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    def parse_request(self):
+        ok = super().parse_request()
+        self._deadline.cancel()  # the request is in; a slow download is fine
+        return ok
+
+    def finish(self):
+        self._deadline.cancel()
+        with contextlib.suppress(OSError):
+            super().finish()
+
+    def send_error(self, code, message=None, explain=None):
+        # Malformed requests (HTTP/9.9, a 64 KB line) get a plain 400, as GitHub Pages does.
+        if code in (HTTPStatus.REQUEST_URI_TOO_LONG, HTTPStatus.HTTP_VERSION_NOT_SUPPORTED,
+                    HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE):
+            code, message = HTTPStatus.BAD_REQUEST, None
+        if self.request_version == "HTTP/0.9":  # unparsed request: answer with a status line all the same
+            self.request_version = "HTTP/1.0"
+        super().send_error(code, message, explain)
+
+    def list_directory(self, path):  # GitHub Pages never lists a folder
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
+
     def end_headers(self):
-        if HASHED.search(self.path):
+        if HASHED.search(getattr(self, "path", "")):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "public, max-age=600")
         super().end_headers()
 
     def send_head(self):
+        target = unquote(self.path.split("?", 1)[0].split("#", 1)[0])
+        if "\x00" in target or "\\" in target:
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return None
         path = Path(self.translate_path(self.path))
+        if path.is_dir() and not (path / "index.html").is_file():
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # redirect to the slash form
@@ -79,8 +129,8 @@ class _Server(http.server.ThreadingHTTPServer):
     allow_reuse_address = True
 
     def handle_error(self, request, client_address):
-        # A phone that leaves mid-download is normal, not an error to print.
-        if isinstance(sys.exc_info()[1], ConnectionError):
+        # A phone that leaves mid-download, or a socket that timed out, is normal, not an error to print.
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
             return
         super().handle_error(request, client_address)
 
