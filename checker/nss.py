@@ -50,6 +50,8 @@ import unicodedata
 
 from . import curp as _curp
 from .exceptions import InvalidInput, warning
+from .messages.curp import show
+from .messages.nss import MESSAGES
 
 __all__ = ['compact', 'validate', 'is_valid', 'explain', 'compare_curp',
            'curp_key', 'calc_check_digit', 'InvalidInput']
@@ -77,10 +79,7 @@ def compact(number: str) -> str:
     '28138801999'
     """
     if not isinstance(number, str):
-        raise InvalidInput(
-            'nss.format',
-            'Escribe tu NSS como texto, con sus 11 dígitos (incluidos los '
-            'ceros del inicio).')
+        raise _error('nss.format')
     if number.isascii():
         if number.isdigit():
             return number
@@ -97,8 +96,7 @@ def calc_check_digit(number: str) -> str:
     """
     if not isinstance(number, str) or not all(c in _DIGITS
                                               for c in number[:10]):
-        raise InvalidInput('nss.digits',
-                           'El NSS solo lleva números del 0 al 9.')
+        raise _error('nss.digits#check_digit')
     total = 0
     for i, c in enumerate(reversed(number[:10])):
         d = ord(c) - 48
@@ -130,10 +128,10 @@ def is_valid(number: str) -> bool:
         return False
 
 
-def _show(c: str) -> str:
-    if c.isprintable() and not c.isspace():
-        return f'"{c}"'
-    return f'un carácter invisible (U+{ord(c):04X})'
+def _error(key: str, position: int | None = None, **values) -> InvalidInput:
+    """InvalidInput for catalogue *key* (``code`` or ``code#variant``)."""
+    message = MESSAGES[key].format(**values) if values else MESSAGES[key]
+    return InvalidInput(key.partition('#')[0], message, position)
 
 
 def _bad_digit(s: str, i: int) -> tuple[str, str]:
@@ -141,13 +139,12 @@ def _bad_digit(s: str, i: int) -> tuple[str, str]:
     c = s[i]
     if c.isdigit():
         digit = unicodedata.digit(c, None)
-        if digit is not None:
-            return (f'es un {digit} escrito con otro alfabeto o tipo de '
-                    f'letra', f'Escríbelo con el teclado normal ({digit}).')
-        return ('es un número de otro alfabeto',
-                'Escríbelo con los números del 0 al 9 del teclado normal.')
-    return (f'({_show(c)}) no es un número',
-            'El NSS solo lleva números del 0 al 9: bórralo o corrígelo.')
+        kind = 'other_number' if digit is None else 'other_script'
+    else:
+        digit, kind = None, 'not_a_digit'
+    key = 'nss.digits#' + kind
+    return (MESSAGES[key].format(digit=digit, shown=show(c)),
+            MESSAGES[key + '_fix'].format(digit=digit))
 
 
 def _diagnose(s: str) -> InvalidInput:
@@ -155,32 +152,18 @@ def _diagnose(s: str) -> InvalidInput:
     bad = next((i for i, c in enumerate(s) if c not in _DIGITS), None)
     if n != 11:
         if n == 0:
-            return InvalidInput(
-                'nss.length',
-                'No escribiste ningún NSS. Cópialo de tu documento del IMSS: '
-                'son 11 dígitos.')
+            return _error('nss.length#empty')
         extra = ''
         if bad is not None:
-            what, fix = _bad_digit(s, bad)
-            extra = f' Además, el carácter {bad + 1} {what}.'
-        many = 'carácter' if n == 1 else 'caracteres'
-        return InvalidInput(
-            'nss.length',
-            f'Tu NSS tiene {n} {many}, pero debe tener 11 dígitos.{extra} '
-            f'Revisa que no te falte ni te sobre ninguno (los ceros del '
-            f'inicio también cuentan).', bad)
+            what, _fix = _bad_digit(s, bad)
+            extra = MESSAGES['nss.length#extra'].format(k=bad + 1, what=what)
+        return _error('nss.length', bad, n=n, extra=extra,
+                      chars='carácter' if n == 1 else 'caracteres')
     if bad is not None:
         what, fix = _bad_digit(s, bad)
-        return InvalidInput(
-            'nss.digits', f'El carácter {bad + 1} de tu NSS {what}. {fix}',
-            bad)
-    expected = calc_check_digit(s)
-    return InvalidInput(
-        'nss.check_digit',
-        f'El último dígito de tu NSS (el 11) no coincide con los otros 10: '
-        f'debería ser {expected}, no {s[10]}. Casi siempre significa que '
-        f'algún dígito se copió mal; compáralo con tu documento del IMSS.',
-        10)
+        return _error('nss.digits', bad, k=bad + 1, what=what, fix=fix)
+    return _error('nss.check_digit', 10, expected=calc_check_digit(s),
+                  found=s[10])
 
 
 def validate(number: str) -> str:
@@ -281,40 +264,32 @@ def curp_key(number: str, curp: str) -> str:
     return number[2:6] + curp[4:6] + ('0' if curp[16] <= '9' else 'A')
 
 
+def _warning(code: str, **values) -> dict:
+    return warning(code, MESSAGES[code].format(**values))
+
+
 def _compare(s: str, curp: str, today: datetime.date,
              registration: int) -> list[dict]:
     warnings = []
     try:
         c = _curp.validate(curp, today=today)
     except InvalidInput as e:
-        warnings.append(warning(
-            'nss.curp_invalid',
-            f'No pude comparar tu NSS con tu CURP porque la CURP no es '
-            f'válida: {e.message}'))
+        warnings.append(_warning('nss.curp_invalid', reason=e.message))
         return warnings
     century = 1900 if c[16] in _DIGITS else 2000
     born = century + int(c[4:6])
     if c[4:6] != s[4:6]:
-        warnings.append(warning(
-            'nss.birth_year_mismatch',
-            f'Los dígitos 5 y 6 de tu NSS ({s[4:6]}) deberían ser el año en '
-            f'que naciste, pero tu CURP dice {c[4:6]} ({born}). No siempre '
-            f'es un error, pero confirma con el IMSS que el NSS sea tuyo.'))
+        warnings.append(_warning('nss.birth_year_mismatch', nss_year=s[4:6],
+                                 curp_year=c[4:6], born=born))
     if registration < born:
         later = registration + 100
         # the nearest impossible reading decides which message to give
         if later - today.year < born - registration:
-            warnings.append(warning(
-                'nss.registration_future',
-                f'Los dígitos 3 y 4 de tu NSS ({s[2:4]}) son el año en que '
-                f'te dio de alta el IMSS, pero {later} todavía no llega (y '
-                f'{registration} es antes de que nacieras, en {born}). '
-                f'Revisa esos dígitos con tu documento del IMSS.'))
+            warnings.append(_warning('nss.registration_future',
+                                     digits=s[2:4], later=later,
+                                     registration=registration, born=born))
         else:
-            warnings.append(warning(
-                'nss.registration_before_birth',
-                f'Los dígitos 3 y 4 de tu NSS ({s[2:4]}) son el año en que '
-                f'te dio de alta el IMSS, pero {registration} es antes de '
-                f'que nacieras (en {born}). Revisa esos dígitos con tu '
-                f'documento del IMSS y que el NSS sea tuyo.'))
+            warnings.append(_warning('nss.registration_before_birth',
+                                     digits=s[2:4], registration=registration,
+                                     born=born))
     return warnings
