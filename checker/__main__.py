@@ -18,23 +18,44 @@ Uso:
   python -m checker cp VALOR            revisa un código postal
   python -m checker ARCHIVO.csv [--salida REPORTE.txt] [--sin-duplicados]
                                         revisa una lista completa
+  python -m checker ARCHIVO.xlsx [--hoja NOMBRE]
+                  [--salida LISTA-revisada.xlsx|LISTA-revisada.csv]
+                  [--columnas CAMPO=COLUMNA,...]
+                                        lo mismo con una lista de Excel, y
+                                        una copia revisada de la lista
 
 Revisa la CURP, el número de seguridad social (NSS) y el código postal, y te
 explica en español qué está bien, qué está mal y dónde.
 
-Con un archivo CSV (por ejemplo, la lista de alumnos exportada de Excel):
-busca las columnas cuyo título diga CURP, NSS (o «Número de Seguridad
-Social») y CP (o «Código postal»), revisa cada fila, compara la CURP con el
-NSS de la misma fila, marca los valores repetidos y al final da un resumen.
+Con una lista de alumnos en Excel (.xlsx) o CSV: busca las columnas cuyo
+título diga CURP, NSS (o «Número de Seguridad Social») y CP (o «Código
+postal»), revisa cada fila, compara la CURP con el NSS de la misma fila y,
+si la lista tiene el nombre, los apellidos, la fecha de nacimiento, el sexo
+o la entidad de nacimiento del alumno, con esos datos; marca los valores
+repetidos y al final da un resumen.
 Si el archivo no tiene títulos (por ejemplo, una CURP por renglón), reconoce
 las columnas de CURP y NSS por su contenido. Acepta archivos separados por
 comas, punto y coma o tabuladores, en UTF-8 o Latin-1 (como los guarda
 Excel). Usa «-» como nombre de archivo para leer de la entrada estándar.
 
 Opciones:
-  --salida ARCHIVO, -o ARCHIVO   escribe el reporte en ese archivo en vez de
-                                 mostrarlo en pantalla (el resumen sí se
+  --salida ARCHIVO, -o ARCHIVO   con .xlsx o .csv: escribe una copia de la
+                                 lista con dos columnas más, «Revisión»
+                                 (Válida, Con avisos, Con errores) y
+                                 «Detalle», y las celdas con problemas
+                                 marcadas; el reporte se muestra en
+                                 pantalla.  Con otro nombre (REPORTE.txt):
+                                 escribe ahí el reporte (el resumen sí se
                                  muestra)
+  --hoja NOMBRE                  (con .xlsx) revisa esa hoja; si no, la
+                                 primera
+  --columnas CAMPO=COLUMNA,...   dice qué columna es cuál cuando sus títulos
+                                 no se reconocen; COLUMNA es la letra (B) o
+                                 el título; CAMPO: curp, nss, cp, nombre,
+                                 primer_apellido, segundo_apellido,
+                                 nombre_completo, fecha_nacimiento, sexo,
+                                 entidad. Ejemplo:
+                                 --columnas "nombre=Nombre del alumno,fecha=F"
   --sin-duplicados               no busca CURP ni NSS repetidos (ahorra
                                  memoria con listas enormes)
   --curp CURP                    (con nss) la CURP de la misma persona
@@ -104,7 +125,15 @@ def _explain_value(kind, args, out):
 
 def _check_file(args, out, err):
     from . import batch
+    from .batch import lists
     salida = _take_option(args, ('--salida', '-o'))
+    sheet = _take_option(args, ('--hoja',))
+    columnas = _take_option(args, ('--columnas',))
+    copy_fmt = lists.copy_format(salida)
+    try:
+        mapping = lists.parse_mapping(columnas) if columnas else None
+    except ValueError as exc:
+        raise _Usage(str(exc)) from None
     duplicates = True
     while '--sin-duplicados' in args:
         args.remove('--sin-duplicados')
@@ -113,13 +142,13 @@ def _check_file(args, out, err):
     if unknown:
         raise _Usage(f'No conozco la opción {unknown[0]}.')
     if len(args) != 1:
-        raise _Usage('Da un solo archivo CSV para revisar.')
+        raise _Usage('Da un solo archivo (CSV o Excel) para revisar.')
     path = args[0]
     if path == '-':
         source, name = sys.stdin.buffer, 'la entrada estándar'
     else:
         if os.path.isdir(path):
-            err.write(f'«{path}» es una carpeta, no un archivo CSV.\n')
+            err.write(f'«{path}» es una carpeta, no un archivo.\n')
             return 2
         if not os.path.exists(path):
             err.write(f'No encontré el archivo «{path}». Revisa el nombre y '
@@ -127,9 +156,11 @@ def _check_file(args, out, err):
                       'para escribir su ruta).\n')
             return 2
         source, name = path, os.path.basename(path)
+    tap = lists.RowTap() if copy_fmt else None
     try:
-        lines = batch.open_lines(source)
-        run = batch.check_rows(lines, duplicates=duplicates)
+        run = lists.open_run(source, name, sheet=sheet, duplicates=duplicates,
+                             tap=tap, mapping=mapping,
+                             expected_rows=lists.estimate_rows(path))
     except batch.BatchError as exc:
         err.write(f'{name}: {exc.message}\n')
         return 2
@@ -138,8 +169,16 @@ def _check_file(args, out, err):
         return 2
 
     target = out
-    handle = None
-    if salida is not None:
+    handle = copy = None
+    if copy_fmt is not None:
+        try:
+            copy = lists.CopyFile(salida, run, tap, copy_fmt)
+        except OSError as exc:
+            err.write(f'No pude escribir la copia revisada en «{salida}»: '
+                      f'{exc.strerror or exc}.\n')
+            return 2
+        run = copy.run
+    elif salida is not None:
         try:
             handle = open(salida, 'w', encoding='utf-8', newline='\n')
         except OSError as exc:
@@ -147,9 +186,11 @@ def _check_file(args, out, err):
                       f'{exc.strerror or exc}.\n')
             return 2
         target = handle
+    done = False
     try:
         for line in batch.format_report(run, name):
             target.write(line + '\n')
+        done = True
     except batch.BatchError as exc:
         target.write(exc.message + '\n')
         if handle is not None:
@@ -163,6 +204,10 @@ def _check_file(args, out, err):
     finally:
         if handle is not None:
             handle.close()
+        if copy is not None:
+            copy.close(done)
+    if copy is not None:
+        out.write(f'La copia revisada de la lista está en «{salida}».\n')
     if handle is not None:
         # The report went to the file; still show the counts.
         for line in batch.format_summary(run.summary):

@@ -19,6 +19,13 @@ def _fmt(n):
     return f'{n:,}'
 
 
+def _label(kind):
+    if kind in LABELS:
+        return LABELS[kind]
+    from ..messages.person import LABELS as PERSON   # birth date, sex...
+    return PERSON[kind]
+
+
 def _catalogue_lines():
     """What the postal codes are checked against: the catalogue's date and sources."""
     try:
@@ -43,13 +50,20 @@ def format_header(run, source=None):
     lines.append(REPORT['columns'].format(found=found))
     where = (REPORT['header_row'].format(row=s.header_row) if s.header_row
              else REPORT['headerless'])
-    lines.append(REPORT['delimiter'].format(
-        name=DELIMITER_NAMES.get(s.delimiter, s.delimiter), where=where))
+    if getattr(s, 'sheet', None) is not None:       # an Excel sheet
+        from ..messages.sheet import REPORT_SHEET
+        lines.append(REPORT_SHEET.format(sheet=s.sheet, where=where))
+    else:
+        lines.append(REPORT['delimiter'].format(
+            name=DELIMITER_NAMES.get(s.delimiter, s.delimiter), where=where))
     missing = [LABELS[k] for k in KINDS
                if not any(c.kind == k for c in s.columns)]
     if missing:
         lines.append(REPORT['missing'].format(
             kinds=REPORT['missing_join'].join(missing)))
+    if getattr(run, 'person', None) is not None:    # CURP vs the row's data
+        from .person import report_lines
+        lines.extend(report_lines(run.person))
     if any(c.kind == 'cp' for c in s.columns):
         lines.extend(_catalogue_lines())
     lines.append('')
@@ -68,7 +82,7 @@ def format_issue(issue):
     # The messages already name the position in human terms ("el carácter
     # 7"); issue.position keeps the 0-based index for programs.
     # the value and the messages quote the file: never echo a raw control
-    return visible(REPORT['issue'].format(what=what, label=LABELS[col.kind],
+    return visible(REPORT['issue'].format(what=what, label=_label(col.kind),
                                           letter=col.letter, shown=shown,
                                           message=issue.message))
 

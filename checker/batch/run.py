@@ -20,6 +20,7 @@ from .cells import check_cell, postal_warnings, value_issue
 from .columns import DELIMITERS, find_columns, guess_headerless, parse_head, sniff
 from .read import read_head
 from .results import BatchError, Issue, RowResult, Summary
+from .seen import SeenTable
 
 __all__ = ['BatchRun', 'check_rows', 'HEADER_SEARCH_LINES', 'CP_CACHE_LIMIT']
 
@@ -34,7 +35,7 @@ _DUPLICATE_CODES = frozenset({'batch.duplicate_curp', 'batch.duplicate_nss'})
 
 
 def check_rows(lines, *, duplicates=True, cross_check=True,
-               curp_warnings=True):
+               curp_warnings=True, **extra):
     """Start checking an iterable of CSV text lines; returns a :class:`BatchRun`.
 
     Reads the first lines at once to find the delimiter and the header
@@ -42,7 +43,7 @@ def check_rows(lines, *, duplicates=True, cross_check=True,
     checks lazily as the run is iterated.
     """
     return BatchRun(lines, duplicates=duplicates, cross_check=cross_check,
-                    curp_warnings=curp_warnings)
+                    curp_warnings=curp_warnings, **extra)
 
 
 def _duplicate(column, kind, value, first):
@@ -90,8 +91,12 @@ class BatchRun:
     """
 
     def __init__(self, lines, *, duplicates=True, cross_check=True,
-                 curp_warnings=True):
+                 curp_warnings=True, tap=None, mapping=None,
+                 expected_rows=None):
+        # tap: annotated copy (batch.annotate); mapping: --columnas;
+        # expected_rows: sizes the duplicate tables (batch.seen)
         self.summary = Summary()
+        self._expected = expected_rows
         head, lines = read_head(lines, HEADER_SEARCH_LINES)
         skip = 0
         forced = None
@@ -129,14 +134,46 @@ class BatchRun:
         # swallowing the rest of the file into one cell.
         reader = csv.reader(itertools.chain(head[skip:], lines),
                             delimiter=delimiter, strict=True)
+        if tap is not None:
+            reader = tap.wrap(reader, skip + 1)
         # Row numbers count CSV records, as a spreadsheet numbers its rows.
         for _ in range(header_index + (0 if headerless else 1)):
             next(reader)
         s.header_row = None if headerless else skip + header_index + 1
+        self.person = _person_check(columns, header, headerless, mapping,
+                                     s.header_row)
         # number of the record before the first data row
         start = skip + header_index + (0 if headerless else 1)
         self._iter = self._run(reader, start, duplicates, cross_check,
                                curp_warnings)
+
+    @classmethod
+    def from_rows(cls, rows, columns, header_index, *, header=None,
+                  headerless=False, duplicates=True, cross_check=True,
+                  curp_warnings=True, tap=None, mapping=None,
+                  expected_rows=None):
+        """A run over rows already split into cells (an Excel sheet).
+
+        *header_index* is the 0-based index of the header row in *rows*
+        (of the first data row when *headerless*).
+        """
+        self = cls.__new__(cls)
+        self.summary = s = Summary()
+        self._expected = expected_rows
+        s.columns = columns
+        s.delimiter = None
+        reader = iter(rows)
+        if tap is not None:
+            reader = tap.wrap(reader, 1)
+        skipped = header_index + (0 if headerless else 1)
+        for _ in range(skipped):
+            next(reader)
+        s.header_row = None if headerless else header_index + 1
+        self.person = _person_check(columns, header, headerless, mapping,
+                                     s.header_row)
+        self._iter = self._run(reader, skipped, duplicates, cross_check,
+                               curp_warnings)
+        return self
 
     def __iter__(self):
         return self
@@ -172,8 +209,11 @@ class BatchRun:
         cross_get = cross.cache.get if cross.enabled else None
         cross_compute = cross.compute
         cross_issues = cross.issues
-        seen_curp = {} if duplicates and ccol else None
-        seen_nss = {} if duplicates and ncol else None
+        capacity = max(1 << 12, int((self._expected or 0) / SeenTable.LOAD))
+        seen_curp = SeenTable.for_curp(capacity) if duplicates and ccol \
+            else None
+        seen_nss = SeenTable(capacity) if duplicates and ncol else None
+        person = self.person if ccol else None
         cp_cache = {}
         cp_get = cp_cache.get
         rows = 0
@@ -233,6 +273,13 @@ class BatchRun:
                                     issues = [issue]
                                 else:
                                     issues.append(issue)
+                if person is not None:
+                    more = person(row, row[ci])
+                    if more:
+                        if issues is None:
+                            issues = more
+                        else:
+                            issues.extend(more)
                 if ni >= 0:
                     v = row[ni]
                     if nss_is_valid(v):
@@ -314,3 +361,11 @@ class BatchRun:
         finally:
             flush()
         s.done = True
+
+
+def _person_check(columns, header, headerless, mapping, header_row):
+    """The CURP-against-the-row check (batch.person), or None."""
+    if headerless or not header:
+        return None
+    from .person import person_check
+    return person_check(header, columns, mapping, header_row)
