@@ -79,11 +79,20 @@ Kinder (we accept, stdnum rejects):
   space inside the value and apply Unicode NFC (so e.g. KELVIN SIGN becomes
   K), where stdnum keeps them.
 
+Same verdict, plus a warning:
+
+* ``inner_vowel``: like stdnum we accept any letter in position 2, since old
+  CURPs do not always follow the rule; but RENAPO puts there the first inner
+  vowel of the first surname, or X (no inner vowel, a special character, a
+  palabra inconveniente), so a consonant there gets the warning
+  ``curp.inner_vowel`` with ``position`` 1 (in :func:`explain`, the widget
+  and the list check).  The check digit cannot catch a slip there: weight 17
+  misses changes of value 10, such as A <-> K or T, I <-> R, O <-> F or Y and
+  U <-> B or L.
+
 Equal: length, alphabet, date existence and century rule, state list,
-check digit.  Like stdnum, position 2 is not required to be a vowel: RENAPO
-puts X there in several cases (no inner vowel, a special character, a
-palabra inconveniente) and old CURPs do not always follow the rule.
-:func:`compare` is the tool to check positions 1-16 against a person's data.
+check digit.  :func:`compare` is the tool to check positions 1-16 against a
+person's data.
 
 The rules are written once, as the ordered list ``_RULES`` (each names its
 error); the fast path of :func:`is_valid` is a regular expression built
@@ -237,6 +246,29 @@ def validate(number: str, *, today: datetime.date | None = None) -> str:
 
 _HOMOCLAVE_LOOKALIKE = {'0': 'O', 'O': '0', '6': 'G', 'G': '6'}
 
+#: What RENAPO puts in position 2: the first inner vowel of the first
+#: surname, or X.
+_SECOND = frozenset('AEIOUX')
+
+
+def _inner_vowel(s: str) -> dict | None:
+    """The ``curp.inner_vowel`` warning of a consonant in position 2, or None.
+
+    >>> _inner_vowel('HKGG560427MVZRRL02')['position']
+    1
+    >>> _inner_vowel('HEGG560427MVZRRL04') is None
+    True
+    """
+    c = s[1]
+    if c in _SECOND:
+        return None
+    text = MESSAGES['curp.inner_vowel'].format(c=c)
+    # vowels a slip would turn into this consonant without changing the check digit
+    twins = [v for v in 'AEIOU' if (VALUES[c] - VALUES[v]) * WEIGHTS[1] % 10 == 0]
+    if twins:
+        text += MESSAGES['curp.inner_vowel#twin'].format(vowels=' o '.join(twins))
+    return warning('curp.inner_vowel', text, 1)
+
 
 def _blind_spots(s: str, today_key: int) -> tuple[list[int], str]:
     """Single changes in date, sex and state the check digit cannot see.
@@ -313,7 +345,8 @@ def explain(number: str, *, today: datetime.date | None = None) -> dict:
 
     Raises :class:`InvalidInput` (exactly like :func:`validate`) when the
     CURP is not valid.  Warnings never block: ``curp.inconvenient_word``
-    (the first four letters spell a word of Anexo 2) and
+    (the first four letters spell a word of Anexo 2), ``curp.inner_vowel``
+    (a consonant in position 2; the warning carries ``position`` 1) and
     ``curp.check_digit_blind_spot`` (always: the check digit cannot confirm
     the day of birth).  ``unverified_positions`` lists the 0-based positions
     of the date, sex and state where a wrong character would still give the
@@ -329,11 +362,14 @@ def explain(number: str, *, today: datetime.date | None = None) -> dict:
     s = validate(number, today=today)
     birth = datetime.date(year_of(s), int(s[6:8]), int(s[8:10]))
     warnings = []
-    if has_warnings(s):
+    if s[:4] in INCONVENIENT_WORDS:
         warnings.append(warning(
             'curp.inconvenient_word',
             MESSAGES['curp.inconvenient_word'].format(
                 word=s[:4], replaced=f'{s[0]}X{s[2:4]}')))
+    inner = _inner_vowel(s)
+    if inner:
+        warnings.append(inner)
     positions, text = _blind_spots(s, today_key)
     warnings.append(warning('curp.check_digit_blind_spot', text))
     return {
@@ -364,10 +400,10 @@ def has_warnings(number: str) -> bool:
 
     >>> has_warnings('HEGG560427MVZRRL04'), has_warnings('BXCA000101HDFRRRA9')
     (False, False)
-    >>> has_warnings('BACA000101HDFRRRA7')
-    True
+    >>> has_warnings('BACA000101HDFRRRA7'), has_warnings('HKGG560427MVZRRL02')
+    (True, True)
     """
-    return number[:4] in INCONVENIENT_WORDS
+    return number[:4] in INCONVENIENT_WORDS or number[1] not in _SECOND
 
 
 # The name tools build on this module (compact, validate); re-exported here.

@@ -64,6 +64,16 @@ class InvalidInput(ValueError):
                 'position': self.position}
 
 
-def warning(code: str, message: str) -> dict:
-    """Build a warning in the shape every ``explain()`` returns."""
-    return {'code': code, 'message': message}
+def warning(code: str, message: str, position: int | None = None) -> dict:
+    """Build a warning in the shape every ``explain()`` returns.
+
+    ``position`` (0-based, in the compact value) only when one character is
+    the reason, as for an error:
+
+    >>> warning('curp.inner_vowel', 'Aviso.', 1)
+    {'code': 'curp.inner_vowel', 'message': 'Aviso.', 'position': 1}
+    """
+    result = {'code': code, 'message': message}
+    if position is not None:
+        result['position'] = position
+    return result

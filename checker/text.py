@@ -85,8 +85,10 @@ def _split_warnings(result, warnings):
         if w.get('code') in NOTE_CODES:
             result['notes'].append(w.get('message', ''))
         else:
-            result['warnings'].append(
-                {'code': w.get('code'), 'message': w.get('message', '')})
+            shown = {'code': w.get('code'), 'message': w.get('message', '')}
+            if w.get('position') is not None:
+                shown['position'] = w['position']
+            result['warnings'].append(shown)
 
 
 def _invalid(result, exc):
@@ -106,6 +108,9 @@ def _dmy(iso):
 def _headline(result, valid_text, subject):
     if result['warnings']:
         result['state'] = 'warning'
+        # a warning about one character points at it, as an error does
+        result['position'] = next((w['position'] for w in result['warnings']
+                                   if 'position' in w), None)
         many = len(result['warnings']) > 1
         result['message'] = (
             f'{subject}, pero revisa {"los avisos" if many else "el aviso"}.')

@@ -93,5 +93,6 @@ def curp_warnings(column, compact, value):
         explained = _curp.explain(compact)
     except InvalidInput:  # pragma: no cover - validate() accepted it
         return []
-    return [Issue(column, 'warning', w['code'], w['message'], None, value)
+    return [Issue(column, 'warning', w['code'], w['message'],
+                  w.get('position'), value)
             for w in explained['warnings'] if w['code'] not in NOTE_CODES]

@@ -120,6 +120,14 @@ MESSAGES = {
         'RENAPO normalmente evita cambiando la segunda letra por X '
         '({replaced}). Si así aparece en tu constancia de CURP, está bien; '
         'si no, revisa los primeros 4 caracteres.'),
+    'curp.inner_vowel': (
+        'El carácter 2 de tu CURP es «{c}», una consonante, pero RENAPO pone '
+        'ahí la primera vocal de tu primer apellido después de la primera '
+        'letra (o una X). Revisa con tu constancia de CURP que esté bien '
+        'copiado.'),
+    'curp.inner_vowel#twin': (
+        ' Si ahí dice {vowels}, corrígelo: el dígito verificador no nota ese '
+        'cambio.'),
     'curp.check_digit_blind_spot': (
         'El dígito verificador no puede confirmar tu día de nacimiento: no '
         'nota si el carácter 9 (las decenas del día) está mal{days}.{others}'

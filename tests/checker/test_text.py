@@ -38,12 +38,15 @@ def check_shape(d, kind):
     assert '\n' not in d['message']
     assert all(isinstance(x, str) for x in d['details'])
     assert all(isinstance(x, str) for x in d['notes'])
-    assert all(set(w) == {'code', 'message'} for w in d['warnings'])
+    # a warning about one character also names its position
+    assert all(set(w) in ({'code', 'message'}, {'code', 'message', 'position'})
+               for w in d['warnings'])
     assert d['position'] is None or isinstance(d['position'], int)
     if d['state'] in ('invalid', 'error'):
         assert d['code']
     else:
-        assert d['code'] is None and d['position'] is None
+        assert d['code'] is None
+        assert d['position'] == next((w['position'] for w in d['warnings'] if 'position' in w), None)
     json.dumps(d)   # the widget hands it to JavaScript
 
 
