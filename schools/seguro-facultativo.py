@@ -69,6 +69,12 @@ SCHOOL = School(
     coverage=(
         "Una vez que tramitas el seguro facultativo, tiene vigencia hasta que finalices tu carrera."
     ),
+    keep=[
+        "Tu Número de Seguridad Social (NSS) impreso. Consérvalo: es tu número para cualquier trámite "
+        "de la escuela (viajes de estudios, estancias y estadías) o en un trabajo.",
+        "Tu constancia de vigencia de derechos.",
+        "Los documentos PDF de tu alta en la clínica (UMF).",
+    ],
     step_notes={
         "entregar-nss": [
             "Tu número es único: consérvalo. Es tu número para cualquier trámite de la escuela "

@@ -99,6 +99,12 @@ SCHOOL = School(
         "Si eres foráneo, escribe el código postal y la dirección del lugar donde vives en Guadalajara. "
         "Si no, te asignarán una clínica en tu lugar de origen.",
     ],
+    # Its «Documentos a imprimir».
+    keep=[
+        "Tu NSS y sus 2 documentos PDF: «Número de Seguridad Social» y «Tarjeta de Número de Seguridad Social».",
+        "Tu constancia de vigencia de derechos.",
+        "El acuse de recibo de tu registro en la clínica y tu carnet con tu UMF, consultorio y turno.",
+    ],
     step_notes={
         "verificar-vigencia": [
             "Sé paciente: una vez que eres aceptado en la Universidad de Guadalajara, se inicia tu trámite de afiliación.",
