@@ -35,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="construye y sirve el sitio en http://127.0.0.1:8000")
     s.add_argument("--port", type=_port, default=8000)
     s.add_argument("--no-build", action="store_true")
+    s.add_argument("--watch", action="store_true",
+                   help="vigila docs/, schools/ y overrides/: reconstruye lo que cambió y recarga el navegador")
+    s.add_argument("--sin-widgets", dest="widgets", action="store_false",
+                   help="vista previa rápida sin Pyodide (los widgets solo muestran su texto)")
     sub.add_parser("check", help="solo valida los modelos de schools/")
     args = parser.parse_args(argv)
     try:
@@ -50,8 +54,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(schools)} escuelas construidas en {site} ({time.perf_counter() - start:.1f} s)")
         if args.command == "serve":
             from guide.serve import serve
+            from guide.watch import serve_and_watch
             try:
-                serve(ROOT / "site", port=args.port)
+                if args.watch:
+                    serve_and_watch(ROOT / "site", ROOT / "build", args.port, widgets=args.widgets)
+                else:
+                    serve(ROOT / "site", port=args.port)
             except OSError as exc:
                 print(f"Error: no pude abrir el puerto {args.port} ({exc.strerror}); "
                       f"prueba otro: PORT={args.port + 1} make serve", file=sys.stderr)

@@ -8,6 +8,7 @@ folder replace site/, so the last good site survives a failure.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -22,7 +23,7 @@ import yaml
 from guide import colors, escape, imss, mkdocs_messages, pwa
 from guide.context import school_context
 from guide.model import School
-from guide.schools import ROOT, SCHOOLS_DIR, load_all
+from guide.schools import ROOT, SCHOOLS_DIR, load, load_all
 
 DOCS = ROOT / "docs"
 INDEX_DOCS = DOCS / "_index"   # pages of the index site, not of a school
@@ -37,6 +38,10 @@ INDEX_PAGES = [("revisa-tus-datos.md", "Revisa tus datos"), ("revisa-tu-lista.md
 
 class BuildError(Exception):
     pass
+
+
+class NeedsFullBuild(BuildError):
+    """rebuild_schools() cannot reuse the last build: build everything."""
 
 
 # ------------------------------------------------------------ per-school project
@@ -210,14 +215,9 @@ def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | N
         shared = _shared_assets(stage) if widgets else {}
         configs = {s.slug: write_project(s, work / s.slug, shared) for s in schools}
         index_config = write_index_project(schools, work / "_index", shared)
-        jobs = jobs or os.cpu_count() or 1
         dests = {cfg: stage / slug for slug, cfg in configs.items()}
         dests[index_config] = stage / "_index"
-        with ThreadPoolExecutor(jobs) as pool:
-            results = list(pool.map(lambda item: _mkdocs(*item), dests.items()))
-        failures = [f"{cfg.parent.name}: {why}" for cfg, why in results if why]
-        if failures:
-            raise BuildError("no se publicó nada; " + " | ".join(failures))
+        _run_all(dests, jobs)
         for item in (stage / "_index").iterdir():
             item.rename(stage / item.name)
         (stage / "_index").rmdir()
@@ -227,7 +227,46 @@ def build(site: Path = ROOT / "site", work: Path = ROOT / "build", jobs: int | N
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+    (work / SHARED_MANIFEST).write_text(json.dumps({"widgets": widgets, "shared": shared}), encoding="utf-8")
     return schools
+
+
+SHARED_MANIFEST = "shared.json"  # what a later rebuild_schools() needs of the full build
+
+
+def rebuild_schools(slugs: set[str], site: Path = ROOT / "site", work: Path = ROOT / "build",
+                    schools_dir: Path = SCHOOLS_DIR, widgets: bool = True) -> list[School]:
+    """Rebuild only these schools' folders of a site `build()` made (`serve --watch` after an edit).
+
+    The index and the shared assets stay; each school's folder is replaced only
+    if all of them built. Raises BuildError when a full build is needed instead.
+    """
+    site, work = Path(site).resolve(), Path(work).resolve()
+    try:
+        last = json.loads((work / SHARED_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        last = None
+    if not (site / MARKER).is_file() or not last or last["widgets"] != widgets:
+        raise NeedsFullBuild(f"{_shown(site)}: hace falta construir todo primero")
+    schools = [load(schools_dir / f"{slug}.py") for slug in sorted(slugs)]
+    stage = Path(tempfile.mkdtemp(prefix=".rebuild-", dir=site))
+    try:
+        _run_all({write_project(s, work / s.slug, last["shared"]): stage / s.slug for s in schools}, None)
+        for school in schools:
+            _swap(stage / school.slug, site / school.slug)
+        pwa.write_service_worker(site, last["shared"])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return schools
+
+
+def _run_all(dests: dict[Path, Path], jobs: int | None) -> None:
+    """Run every MkDocs project in parallel; BuildError naming each one that failed."""
+    with ThreadPoolExecutor(jobs or os.cpu_count() or 1) as pool:
+        results = list(pool.map(lambda item: _mkdocs(*item), dests.items()))
+    failures = [f"{cfg.parent.name}: {why}" for cfg, why in results if why]
+    if failures:
+        raise BuildError("no se publicó nada; " + " | ".join(failures))
 
 
 def _shared_assets(stage: Path) -> dict:
