@@ -53,7 +53,7 @@ build: deps data
 	$(PY) -m guide build
 
 serve: build
-	$(PY) -m guide serve --no-build --port $(PORT)
+	$(PY) -m guide serve --no-build --watch --port $(PORT)
 
 test: build chromium
 	GUIA_SITE=$(CURDIR)/site $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-report=
