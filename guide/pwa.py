@@ -70,11 +70,14 @@ def configure(school, docs: Path, config: dict) -> None:
         (docs / ICONS_DIR / name).write_bytes(icons.render(school.logo_svg, size, purpose, school.primary_color))
     (docs / MANIFEST).write_text(json.dumps(manifest(school), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     extra = config["extra"]
-    steps = [s for s in school.steps if s != _end_step()]
+    # «Ya lo hice» on every step but the end page; "N de M" counts the required ones.
+    checkable = [s for s in school.steps if s != _end_step()]
+    optional = set(getattr(school, "optional_steps", ()))
     extra["phone"] = {
         "url": url,
         "qr_svg": poster.qr_svg(url),
-        "steps": steps,
+        "checkable": checkable,
+        "steps": [s for s in checkable if s not in optional],
         "calendar": calendar.entries(school, extra["school"]["contact"]),
     }
 

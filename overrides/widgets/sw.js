@@ -143,10 +143,10 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  const me = self.serviceWorker || self.registration.active;
   const newest = self.registration.installing || self.registration.waiting;
-  if (newest && newest !== me) {
-    newest.postMessage(data); // its cache is the one that survives
+  // One hop at most: a newer worker keeps what an older one was asked for (its cache survives).
+  if (newest && !data.from && newest !== self.serviceWorker) {
+    newest.postMessage({ ...data, from: VERSION });
     return;
   }
   if (data.type === "school" && typeof data.school === "string") {

@@ -83,7 +83,6 @@ def _ics(page, path, date: str | None):
 @pytest.mark.parametrize("slug, step, days", [
     ("oaxaca-ems", "entregar-nss", 3),
     ("udg-cucs", "verificar-vigencia", 28),
-    ("seguro-facultativo", "entregar-nss", 1),
 ])
 def test_calendar_builds_an_rfc5545_event_with_a_reminder_the_day_before(built_site, site_url, phone_js, slug, step, days):
     import icalendar
@@ -160,3 +159,36 @@ def test_poster_qr_decodes_to_the_printed_address(built_site, site_url, phone_js
     assert decoded.stdout.strip() == printed
     canonical = (built_site / slug / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{printed}">' in canonical
+
+
+def test_printed_pages_carry_school_address_and_review_date(built_site, site_url, phone_js):
+    page = phone_js
+    page.goto(site_url + "udg-cucs/pasos/verificar-vigencia/")
+    header = page.locator(".guia-print-header")
+    assert not header.is_visible()  # on screen only the page
+    page.emulate_media(media="print")
+    assert header.is_visible()
+    text = header.inner_text()
+    name = page.locator(".guia-reviewed").inner_text()
+    assert re.search(r"https?://\S+/udg-cucs/", text) and "Guía revisada el" in text
+    assert text.split(" · ")[0] in name
+    assert not page.locator(".md-header").is_visible() and not page.get_by_role("button", name="Compartir").is_visible()
+
+
+def test_my_sheet_lists_steps_documents_deadlines_and_contacts_on_one_page(built_site, site_url, phone_js):
+    page = phone_js
+    page.goto(site_url + "oaxaca-ems/mi-hoja/")
+    steps = steps_of(built_site, "oaxaca-ems")
+    items = page.locator(".guia-checklist li").all_inner_texts()
+    assert len(items) >= len(steps) >= 2
+    home = (built_site / "oaxaca-ems" / "index.html").read_text(encoding="utf-8")
+    for item in items:
+        assert item.split(". ", 1)[1].removesuffix(" (opcional)") in home  # the steps' titles, as the home lists them
+    text = page.locator(".guia-hoja").inner_text()
+    assert "Ten a la mano" in text and "Fechas" in text and "Contacto" in text
+    assert "3 días" in text  # Oaxaca's deadline
+    page.emulate_media(media="print")
+    for paper in ("Letter", "A4"):
+        pdf = page.pdf(format=paper)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert pages == 1, f"Mi hoja prints on {pages} {paper} pages"
