@@ -49,6 +49,8 @@ class Source:
 
 def _examples(items, n=5):
     items = list(items)
+    if not items:
+        return '—'
     return ', '.join(str(i) for i in items[:n]) + (' ...' if len(items) > n else '')
 
 
