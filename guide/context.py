@@ -5,6 +5,7 @@ guide/model.py declares the field: Markdown, a key (compared, never shown as
 typed), a URL, or, by default, plain text. The result goes into mkdocs.yml
 `extra.school`; the hooks mark it as Markup so theme templates print it once.
 """
+
 from __future__ import annotations
 
 import dataclasses

@@ -9,12 +9,14 @@ theme attribute or in a heading; browsers and the search index decode them to
 exactly the text typed.
 
 Markdown fields keep their Markdown but not raw HTML: `<` and `&` are escaped,
-`{`/`}` too (attr_list would otherwise add attributes), and every link must be
+`{`/`}` too (attr_list would otherwise add attributes), a leading `*[` (an
+abbreviation would apply to the whole page) as well, and every link must be
 https:, mailto:, tel:, `#…` or a page of the guide; no images.
 
 URLs are parsed, https only, and re-serialised with every character that could
 end an attribute or a Markdown link percent-encoded.
 """
+
 from __future__ import annotations
 
 import functools
@@ -62,14 +64,19 @@ def control_problem(text: str) -> str | None:
 def plain(text: str) -> str:
     """Plain text as Markdown that renders to exactly that text (whitespace collapsed)."""
     # Other Unicode spaces (U+00A0…) as references too: Markdown's `\s` would see them.
-    return "".join(_PUNCT.get(c) or (f"&#{ord(c)};" if c.isspace() and c != " " else c)
-                   for c in _HTML_SPACE.sub(" ", text).strip(" "))
+    return "".join(
+        _PUNCT.get(c) or (f"&#{ord(c)};" if c.isspace() and c != " " else c)
+        for c in _HTML_SPACE.sub(" ", text).strip(" ")
+    )
 
 
 def markdown(text: str) -> str:
-    """A Markdown field without raw HTML or attribute lists."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;")
-            .replace("{", "&#123;").replace("}", "&#125;"))
+    """A Markdown field without raw HTML, attribute lists or page-wide abbreviations (`*[x]: …`)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")
+    return _ABBREVIATION.sub(r"\1&#42;[", text)
+
+
+_ABBREVIATION = re.compile(r"^([ \t]*)\*\[", re.MULTILINE)
 
 
 class _Loader(yaml.SafeLoader):
@@ -109,8 +116,10 @@ def markdown_problem(text: str) -> str | None:
 
 def _safe_link(url: str) -> bool:
     # Browsers drop tabs and newlines anywhere in a URL and controls or spaces around it.
-    bare = re.sub(r"[\t\n\r]", "", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                               "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    bare = re.sub(r"[\t\n\r]", "", url).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+        "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+    )
     if re.match(r"[/\\]{2}", bare):  # //host and \\host leave the site
         return False
     scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", bare)

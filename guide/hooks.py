@@ -5,6 +5,7 @@ mkdocs.yml plus its docs/ is all an MkDocs-compatible builder needs. Nothing
 here decides anything: each hook passes plain data (strings, dicts) to a
 function of guide/ and puts the result back where MkDocs wants it.
 """
+
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError

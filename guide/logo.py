@@ -6,6 +6,7 @@ presentation attributes, and `#id` references to its own parts. Anything else
 (scripts, animation, links, other XML namespaces, processing instructions,
 DOCTYPEs, CSS escapes, url() to anywhere but `#…`) is refused, naming it.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,24 +17,105 @@ XLINK = "http://www.w3.org/1999/xlink"
 XML = "http://www.w3.org/XML/1998/namespace"
 
 ELEMENTS = {
-    "svg", "g", "defs", "title", "desc", "symbol", "use", "clipPath", "mask",
-    "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
-    "linearGradient", "radialGradient", "stop", "style",
+    "svg",
+    "g",
+    "defs",
+    "title",
+    "desc",
+    "symbol",
+    "use",
+    "clipPath",
+    "mask",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "tspan",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "style",
 }
 _PRESENTATION = {
-    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
-    "stroke-opacity", "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "opacity",
-    "clip-path", "clip-rule", "mask", "color", "display", "visibility", "transform",
-    "font-family", "font-size", "font-weight", "font-style", "text-anchor", "dominant-baseline",
-    "letter-spacing", "word-spacing", "stop-color", "stop-opacity", "paint-order", "vector-effect",
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "stroke",
+    "stroke-width",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-miterlimit",
+    "opacity",
+    "clip-path",
+    "clip-rule",
+    "mask",
+    "color",
+    "display",
+    "visibility",
+    "transform",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "text-anchor",
+    "dominant-baseline",
+    "letter-spacing",
+    "word-spacing",
+    "stop-color",
+    "stop-opacity",
+    "paint-order",
+    "vector-effect",
 }
 ATTRIBUTES = _PRESENTATION | {
-    "id", "class", "style", "viewBox", "width", "height", "version", "preserveAspectRatio",
-    "role", "aria-label", "aria-hidden", "focusable", "lang",
-    "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy", "d", "points", "pathLength",
-    "dx", "dy", "rotate", "textLength", "lengthAdjust",
-    "gradientUnits", "gradientTransform", "spreadMethod", "offset", "href",
-    "clipPathUnits", "maskUnits", "maskContentUnits",
+    "id",
+    "class",
+    "style",
+    "viewBox",
+    "width",
+    "height",
+    "version",
+    "preserveAspectRatio",
+    "role",
+    "aria-label",
+    "aria-hidden",
+    "focusable",
+    "lang",
+    "x",
+    "y",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "fx",
+    "fy",
+    "d",
+    "points",
+    "pathLength",
+    "dx",
+    "dy",
+    "rotate",
+    "textLength",
+    "lengthAdjust",
+    "gradientUnits",
+    "gradientTransform",
+    "spreadMethod",
+    "offset",
+    "href",
+    "clipPathUnits",
+    "maskUnits",
+    "maskContentUnits",
 }
 _XML_ATTRIBUTES = {"space", "lang"}
 _LOCAL_REF = re.compile(r"#[A-Za-z_][\w.-]*")
@@ -102,8 +184,11 @@ def _attribute_problem(tag: str, attr: str, value: str) -> str | None:
     namespace, _, name = attr[1:].partition("}") if attr.startswith("{") else ("", "", attr)
     if name.lower().startswith("on"):
         return MESSAGES["handler"].format(name=name)
-    allowed = (namespace == "" and name in ATTRIBUTES) or (namespace == XLINK and name == "href") \
+    allowed = (
+        (namespace == "" and name in ATTRIBUTES)
+        or (namespace == XLINK and name == "href")
         or (namespace == XML and name in _XML_ATTRIBUTES)
+    )
     if not allowed:
         return MESSAGES["attribute"].format(name=name, tag=tag)
     if name == "href":

@@ -4,6 +4,7 @@ A strict build stops on any warning; the editor needs to know which of *their*
 files to open (schools/<slug>/… or docs/…, not build/<slug>/docs/…) and, when
 the text shows it, the line.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,20 +14,34 @@ _PAGE = re.compile(r"^Doc file '(?P<page>[^']+)' (?P<rest>.*)$")
 _READING = re.compile(r"^Error reading page '(?P<page>[^']+)': (?P<rest>.*)$")
 # (pattern on the text after "Doc file '…' ", Spanish message, group holding the link)
 _LINKS = [
-    (re.compile(r"contains a link '(?P<url>[^']*)', but the doc '[^']+' does not contain an anchor '#(?P<anchor>[^']*)'"),
-     "el enlace «{url}» apunta a una sección «#{anchor}» que no existe en esa página"),
-    (re.compile(r"contains a link '(?P<url>[^']*)', but the target(?: '[^']*')? is not found"),
-     "el enlace «{url}» no lleva a ninguna página de la guía (¿está bien escrito el nombre del archivo .md?)"),
-    (re.compile(r"contains an unrecognized relative link '(?P<url>[^']*)'"),
-     "el enlace «{url}» no es una página de la guía: enlaza al archivo .md (p. ej. contacto.md) o a una dirección https://"),
-    (re.compile(r"contains an absolute link '(?P<url>[^']*)'"),
-     "el enlace «{url}» empieza con /; enlaza al archivo .md relativo (p. ej. ../contacto.md)"),
-    (re.compile(r"contains a link to '(?P<url>[^']*)' which is excluded"),
-     "el enlace «{url}» lleva a una página que no se publica"),
+    (
+        re.compile(
+            r"contains a link '(?P<url>[^']*)', but the doc '[^']+' does not contain an anchor '#(?P<anchor>[^']*)'"
+        ),
+        "el enlace «{url}» apunta a una sección «#{anchor}» que no existe en esa página",
+    ),
+    (
+        re.compile(r"contains a link '(?P<url>[^']*)', but the target(?: '[^']*')? is not found"),
+        "el enlace «{url}» no lleva a ninguna página de la guía (¿está bien escrito el nombre del archivo .md?)",
+    ),
+    (
+        re.compile(r"contains an unrecognized relative link '(?P<url>[^']*)'"),
+        "el enlace «{url}» no es una página de la guía: enlaza al archivo .md (p. ej. contacto.md) o a una dirección https://",
+    ),
+    (
+        re.compile(r"contains an absolute link '(?P<url>[^']*)'"),
+        "el enlace «{url}» empieza con /; enlaza al archivo .md relativo (p. ej. ../contacto.md)",
+    ),
+    (
+        re.compile(r"contains a link to '(?P<url>[^']*)' which is excluded"),
+        "el enlace «{url}» lleva a una página que no se publica",
+    ),
 ]
 _OTHER = [
-    (re.compile(r"^The following pages exist in the docs directory, but are not included in the \"nav\""),
-     "hay páginas que no están en el menú"),
+    (
+        re.compile(r"^The following pages exist in the docs directory, but are not included in the \"nav\""),
+        "hay páginas que no están en el menú",
+    ),
     (re.compile(r"^Config value '(?P<key>[^']+)': (?P<rest>.*)$"), "mkdocs.yml: {key}: {rest}"),
 ]
 

@@ -5,6 +5,7 @@ Zensical, which ignores `hooks:`) only needs to call them the same way:
 `fill` on each page's Markdown, `search_entry` on its HTML, `write_search`
 at the end, `is_unused` to drop theme files we never serve.
 """
+
 from __future__ import annotations
 
 import html
@@ -49,16 +50,24 @@ def fill(markdown: str, src: str, extra: dict, paso: dict | None = None) -> tupl
 
     def widget(kind: str) -> str:
         from guide import widgets  # imported only when a page has a widget
+
         uses_widgets.append(kind)
         return widgets.render(kind)
 
     def widget_batch() -> str:
         from guide import widgets
+
         uses_widgets.append("batch")
         return widgets.render_batch()
 
-    context = {"school": extra.get("school"), "imss": extra["imss"], "config": dict(extra), "paso": paso,
-               "widget": widget, "widget_batch": widget_batch}
+    context = {
+        "school": extra.get("school"),
+        "imss": extra["imss"],
+        "config": dict(extra),
+        "paso": paso,
+        "widget": widget,
+        "widget_batch": widget_batch,
+    }
     where = source_of(extra, src)
     try:
         text = sandbox.render(markdown, context, where)
@@ -79,4 +88,5 @@ def search_entry(url: str, title: str, content: str) -> dict:
 def write_search(site_dir: Path, entries: list[dict]) -> None:
     docs = sorted(entries, key=lambda d: d["u"])
     (Path(site_dir) / "search.json").write_text(
-        json.dumps(docs, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        json.dumps(docs, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

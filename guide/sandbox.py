@@ -6,6 +6,7 @@ not with code. Jinja's ImmutableSandboxedEnvironment refuses dunder and other
 unsafe attributes (`widget.__globals__`) and in-place changes of the data; the
 page sees only the names in `NAMES` (no `range`, `dict`, `lipsum`…).
 """
+
 from __future__ import annotations
 
 import re
@@ -18,9 +19,9 @@ NAMES = ("school", "imss", "paso", "widget", "widget_batch", "config")
 
 MESSAGES = {
     "unsafe": "«{name}» no se puede usar en las páginas: solo datos (school.…, imss.…) y "
-              "los revisores widget(…) y widget_batch()",
+    "los revisores widget(…) y widget_batch()",
     "unsafe_call": "la página intenta ejecutar código ({detail}); en las páginas solo se pueden poner "
-                   "datos (school.…, imss.…) y los revisores widget(…) y widget_batch()",
+    "datos (school.…, imss.…) y los revisores widget(…) y widget_batch()",
     "unknown_name": "«{name}» no existe: en las páginas se pueden usar {names}",
     "unknown_value": "el valor «{name}» no existe en el modelo de la escuela (¿está bien escrito?)",
     "syntax": "error de sintaxis en las llaves {{{{ }}}} o {{% %}}: {detail}",

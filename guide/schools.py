@@ -1,4 +1,5 @@
 """Load and validate the school models in schools/<slug>.py."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -28,7 +29,9 @@ def load(path: Path) -> School:
     rel = _relative(path)
     slug = path.stem
     if not _SLUG.fullmatch(slug):
-        raise SchoolError(f"{rel}: el nombre del archivo debe ser el slug en minúsculas con guiones, p. ej. mi-escuela.py")
+        raise SchoolError(
+            f"{rel}: el nombre del archivo debe ser el slug en minúsculas con guiones, p. ej. mi-escuela.py"
+        )
     if slug in reserved_slugs():
         raise SchoolError(f"{rel}: «{slug}» ya es una página del índice; elige otro nombre de archivo para la escuela")
     spec = importlib.util.spec_from_file_location(f"schools.{slug.replace('-', '_')}", path)
@@ -42,12 +45,16 @@ def load(path: Path) -> School:
     except Exception as exc:  # a typo in the school file: name the line, not a traceback
         raise SchoolError(f"{rel}{_line(exc, path)}: {type(exc).__name__}: {_one_line(exc)}") from None
     except SystemExit as exc:
-        raise SchoolError(f"{rel}{_line(exc, path)}: el archivo termina el programa (sys.exit({exc.code!r})); "
-                          "quítalo: un modelo solo define SCHOOL = School(...)") from None
+        raise SchoolError(
+            f"{rel}{_line(exc, path)}: el archivo termina el programa (sys.exit({exc.code!r})); "
+            "quítalo: un modelo solo define SCHOOL = School(...)"
+        ) from None
     except BaseException as exc:  # KeyboardInterrupt, GeneratorExit… raised by the file itself
         detail = f": {_one_line(exc)}" if str(exc) else ""
-        raise SchoolError(f"{rel}{_line(exc, path)}: el archivo lanzó {type(exc).__name__}{detail}; "
-                          "un modelo solo define SCHOOL = School(...)") from None
+        raise SchoolError(
+            f"{rel}{_line(exc, path)}: el archivo lanzó {type(exc).__name__}{detail}; "
+            "un modelo solo define SCHOOL = School(...)"
+        ) from None
     school = getattr(module, "SCHOOL", None)
     if not isinstance(school, School):
         raise SchoolError(f"{rel}: SCHOOL: el archivo debe definir SCHOOL = School(...)")

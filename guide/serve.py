@@ -4,12 +4,13 @@ gzip when the client accepts it, `application/wasm` for .wasm (Pyodide's
 streaming compile fails with any other type), max-age=600 like GitHub Pages,
 and a year for files whose name carries a content hash.
 """
+
 from __future__ import annotations
 
 import contextlib
-import io
 import gzip
 import http.server
+import io
 import mimetypes
 import re
 import socket
@@ -21,13 +22,34 @@ from pathlib import Path
 from urllib.parse import unquote
 
 TYPES = {
-    ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
-    ".json": "application/json", ".svg": "image/svg+xml", ".zip": "application/zip",
-    ".webmanifest": "application/manifest+json", ".css": "text/css", ".html": "text/html",
-    ".bin": "application/octet-stream", ".txt": "text/plain", ".csv": "text/csv",
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".zip": "application/zip",
+    ".webmanifest": "application/manifest+json",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".bin": "application/octet-stream",
+    ".txt": "text/plain",
+    ".csv": "text/csv",
 }
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".zip", ".txt", ".bin",
-                ".csv", ".webmanifest", ".xml"}
+COMPRESSIBLE = {
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".svg",
+    ".wasm",
+    ".zip",
+    ".txt",
+    ".bin",
+    ".csv",
+    ".webmanifest",
+    ".xml",
+}
 HASHED = re.compile(r"[.-][0-9a-f]{8,}[./]")
 
 
@@ -71,8 +93,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_error(self, code, message=None, explain=None):
         # Malformed requests (HTTP/9.9, a 64 KB line) get a plain 400, as GitHub Pages does.
-        if code in (HTTPStatus.REQUEST_URI_TOO_LONG, HTTPStatus.HTTP_VERSION_NOT_SUPPORTED,
-                    HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE):
+        if code in (
+            HTTPStatus.REQUEST_URI_TOO_LONG,
+            HTTPStatus.HTTP_VERSION_NOT_SUPPORTED,
+            HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+        ):
             code, message = HTTPStatus.BAD_REQUEST, None
         if self.request_version == "HTTP/0.9":  # unparsed request: answer with a status line all the same
             self.request_version = "HTTP/1.0"
@@ -114,7 +139,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             return None
         self.send_response(200)
-        self.send_header("Content-Type", TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        self.send_header(
+            "Content-Type", TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        )
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("ETag", etag)

@@ -9,6 +9,7 @@ sends carry a tiny same-origin script (guide/live_reload.js, added only here)
 that polls /__guia__/build-id and reloads. A failed build prints its one line
 and leaves the last good site served.
 """
+
 from __future__ import annotations
 
 import io
@@ -119,8 +120,9 @@ def handler_for(live: Live):
     return LiveHandler
 
 
-def rebuild(paths: set[Path], before: dict, after: dict, site: Path, work: Path, schools_dir: Path,
-            widgets: bool, say=print) -> bool:
+def rebuild(
+    paths: set[Path], before: dict, after: dict, site: Path, work: Path, schools_dir: Path, widgets: bool, say=print
+) -> bool:
     """Rebuild for these changed paths; True when the site changed."""
     start = time.perf_counter()
     slugs = affected_schools(paths, schools_dir, before, after)
@@ -140,8 +142,16 @@ def rebuild(paths: set[Path], before: dict, after: dict, site: Path, work: Path,
     return True
 
 
-def watch(live: Live, site: Path, work: Path, schools_dir: Path = SCHOOLS_DIR, widgets: bool = True,
-          roots=None, stop: threading.Event | None = None, say=print) -> None:
+def watch(
+    live: Live,
+    site: Path,
+    work: Path,
+    schools_dir: Path = SCHOOLS_DIR,
+    widgets: bool = True,
+    roots=None,
+    stop: threading.Event | None = None,
+    say=print,
+) -> None:
     """Poll the watched trees until `stop`; rebuild and bump `live` after each change."""
     roots = roots or [ROOT / name for name in WATCHED if (ROOT / name) != SCHOOLS_DIR] + [schools_dir]
     stop = stop or threading.Event()
@@ -160,13 +170,17 @@ def watch(live: Live, site: Path, work: Path, schools_dir: Path = SCHOOLS_DIR, w
         before = after
 
 
-def serve_and_watch(site: Path, work: Path, port: int, schools_dir: Path = SCHOOLS_DIR, widgets: bool = True,
-                    host: str = "127.0.0.1") -> None:
+def serve_and_watch(
+    site: Path, work: Path, port: int, schools_dir: Path = SCHOOLS_DIR, widgets: bool = True, host: str = "127.0.0.1"
+) -> None:
     live = Live()
     server = serve.make_server(site, host, port, handler_for(live))
     threading.Thread(target=watch, args=(live, site, work, schools_dir, widgets), daemon=True).start()
-    print(f"Sirviendo {site} en http://{host}:{port}/ y vigilando docs/, schools/ y overrides/: "
-          "al guardar se reconstruye y el navegador se recarga (Ctrl+C para detener)", flush=True)
+    print(
+        f"Sirviendo {site} en http://{host}:{port}/ y vigilando docs/, schools/ y overrides/: "
+        "al guardar se reconstruye y el navegador se recarga (Ctrl+C para detener)",
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

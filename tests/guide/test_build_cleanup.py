@@ -1,5 +1,6 @@
 """The build refuses to ship a widget without data, deletes only what it made,
 and turns any way a school file can stop into one line naming it."""
+
 from __future__ import annotations
 
 import subprocess
@@ -14,12 +15,14 @@ from tests.guide.test_model import GOOD, write_school
 
 
 def build_cli(*args):
-    return subprocess.run([sys.executable, "-m", "guide", "build", *map(str, args)],
-                          cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "guide", "build", *map(str, args)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def test_missing_postal_data_stops_a_widget_build_saying_make_data(tmp_path, monkeypatch):
     from guide import shared_assets
+
     schools = tmp_path / "schools"
     schools.mkdir()
     (schools / "prueba.py").write_text(GOOD, encoding="utf-8")
@@ -56,14 +59,17 @@ def test_work_folders_the_build_did_not_make_are_left_alone(tmp_path):
     assert (tmp_path / "w" / "prueba" / "notas.txt").read_text(encoding="utf-8") == "mías"
 
 
-@pytest.mark.parametrize("code, says", [
-    ("import sys\nsys.exit(3)\n", "prueba.py, línea 2: el archivo termina el programa (sys.exit(3))"),
-    ("raise SystemExit\n", "prueba.py, línea 1: el archivo termina el programa (sys.exit(None))"),
-    ("raise KeyboardInterrupt\n", "prueba.py, línea 1: el archivo lanzó KeyboardInterrupt"),
-    ("raise GeneratorExit('a\\nb')\n", "prueba.py, línea 1: el archivo lanzó GeneratorExit: a b"),
-    ("class E(BaseException):\n    pass\nraise E('x')\n", "prueba.py, línea 3: el archivo lanzó E: x"),
-    ("raise ValueError('uno\\ndos')\n", "prueba.py, línea 1: ValueError: uno dos"),
-])
+@pytest.mark.parametrize(
+    "code, says",
+    [
+        ("import sys\nsys.exit(3)\n", "prueba.py, línea 2: el archivo termina el programa (sys.exit(3))"),
+        ("raise SystemExit\n", "prueba.py, línea 1: el archivo termina el programa (sys.exit(None))"),
+        ("raise KeyboardInterrupt\n", "prueba.py, línea 1: el archivo lanzó KeyboardInterrupt"),
+        ("raise GeneratorExit('a\\nb')\n", "prueba.py, línea 1: el archivo lanzó GeneratorExit: a b"),
+        ("class E(BaseException):\n    pass\nraise E('x')\n", "prueba.py, línea 3: el archivo lanzó E: x"),
+        ("raise ValueError('uno\\ndos')\n", "prueba.py, línea 1: ValueError: uno dos"),
+    ],
+)
 def test_a_school_file_that_exits_or_raises_is_one_line(tmp_path, code, says):
     with pytest.raises(SchoolError) as info:
         load(write_school(tmp_path, code + GOOD))

@@ -1,4 +1,5 @@
 """Engine hedge: hooks.py only adapts MkDocs' hook names to plain functions of guide/."""
+
 from __future__ import annotations
 
 import ast
@@ -22,8 +23,11 @@ def test_hooks_hold_no_logic_of_their_own():
 
 
 def test_the_page_functions_work_on_plain_data_without_mkdocs(tmp_path):
-    extra = {"school": {"name": "Prepa", "steps": ["obtener-nss", "listo"]}, "imss": {"URLS": {"portal": "https://x.mx"}},
-             "page_sources": {"extra.md": "schools/prepa/extra.md"}}
+    extra = {
+        "school": {"name": "Prepa", "steps": ["obtener-nss", "listo"]},
+        "imss": {"URLS": {"portal": "https://x.mx"}},
+        "page_sources": {"extra.md": "schools/prepa/extra.md"},
+    }
     assert pages.step_position(extra, "pasos/listo.md") == {"n": 2, "m": 2}
     text, widgets = pages.fill("# {{ school.name }}\n\n{{ imss.URLS.portal }}\n", "extra.md", extra)
     assert text == "# Prepa\n\nhttps://x.mx\n" and widgets is False

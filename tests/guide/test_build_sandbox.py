@@ -1,4 +1,5 @@
 """Markdown pages render sandboxed: data and widgets, never code."""
+
 from __future__ import annotations
 
 import re
@@ -14,12 +15,15 @@ from tests.guide.test_model import GOOD
 EXPLOIT = '{{ widget.__globals__["__builtins__"]["__import__"]("os").popen("echo PWNED").read() }}'
 
 
-@pytest.mark.parametrize("source, name", [
-    (EXPLOIT, "__globals__"),
-    ("{{ school.__class__.__mro__ }}", "__class__"),
-    ("{{ imss.URLS.items.__self__ }}", "__self__"),
-    ("{{ widget.__code__ }}", "__code__"),
-])
+@pytest.mark.parametrize(
+    "source, name",
+    [
+        (EXPLOIT, "__globals__"),
+        ("{{ school.__class__.__mro__ }}", "__class__"),
+        ("{{ imss.URLS.items.__self__ }}", "__self__"),
+        ("{{ widget.__code__ }}", "__code__"),
+    ],
+)
 def test_unsafe_attributes_stop_with_the_page_named_in_spanish(source, name):
     context = {"school": {"name": "X"}, "imss": {"URLS": {}}, "widget": lambda kind: kind}
     with pytest.raises(sandbox.TemplateProblem) as info:
@@ -45,6 +49,7 @@ def test_only_the_names_editors_use_exist():
 def test_every_name_the_pages_use_is_allowed():
     """Grep of docs/ and schools/: each name a page reads is in sandbox.NAMES or set by the page."""
     import jinja2.meta
+
     env = sandbox._ENV
     used = set()
     for page in [*(ROOT / "docs").rglob("*.md"), *(ROOT / "schools").rglob("*.md")]:
@@ -59,9 +64,24 @@ def test_a_school_page_with_the_exploit_fails_the_build(tmp_path):
     (schools / "prueba").mkdir(parents=True)
     (schools / "prueba.py").write_text(GOOD, encoding="utf-8")
     (schools / "prueba" / "extra.md").write_text(f"# Extra\n\n{EXPLOIT}\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "guide", "build", "--sin-widgets", "--schools", str(schools),
-                           "--site", str(tmp_path / "site"), "--work", str(tmp_path / "work")],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "guide",
+            "build",
+            "--sin-widgets",
+            "--schools",
+            str(schools),
+            "--site",
+            str(tmp_path / "site"),
+            "--work",
+            str(tmp_path / "work"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     assert "prueba/extra.md, línea 3: «__globals__» no se puede usar en las páginas" in proc.stderr
     assert "PWNED" not in proc.stderr + proc.stdout and "Traceback" not in proc.stderr

@@ -1,4 +1,5 @@
 """Strict means strict: any MkDocs warning stops the build, naming the editor's file."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,8 +10,12 @@ from tests.guide.test_model import GOOD
 
 
 def build_cli(*args):
-    return subprocess.run([sys.executable, "-m", "guide", "build", "--sin-widgets", *map(str, args)],
-                          cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "guide", "build", "--sin-widgets", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_a_broken_link_in_a_school_page_fails_naming_file_and_line(tmp_path):

@@ -4,6 +4,7 @@ URLs are https only and re-serialised.
 The property tests render through the same Markdown extensions as mkdocs.yml
 and parse the HTML; tests/guide/test_escaping_build.py does the same on built sites.
 """
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -23,7 +24,13 @@ HOSTILE = [
     "**negrita** _x_ [enlace](https://evil.example) ![i](https://evil.example/i.png) {: onclick=alert(1) }",
     "- lista\n\n# título\n\n<script>alert(1)</script>",
     "&lt; &amp; &#60; \\* `code` {{ school.name }} {% if 1 %}",
-    "1. x", "---", "> cita", "!!! note", ": def", "*[HTML]: x", "\x02klzzwxh:0000\x03",
+    "1. x",
+    "---",
+    "> cita",
+    "!!! note",
+    ": def",
+    "*[HTML]: x",
+    "\x02klzzwxh:0000\x03",
 ]
 
 
@@ -55,8 +62,19 @@ def squash(text: str) -> str:
 
 plain_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=60).filter(str.strip)
 # The places a plain field lands in the shared Markdown.
-CONTEXTS = ["{}", "Hola {}.", "# {}", "## En {}", "- {}", "1. {}", "**{}**", "[{}](mailto:a@b.mx)",
-            "!!! note\n    {}", '<div markdown>\n{}\n</div>', "Texto\n: {}"]
+CONTEXTS = [
+    "{}",
+    "Hola {}.",
+    "# {}",
+    "## En {}",
+    "- {}",
+    "1. {}",
+    "**{}**",
+    "[{}](mailto:a@b.mx)",
+    "!!! note\n    {}",
+    '<div markdown>\n{}\n</div>',
+    "Texto\n: {}",
+]
 
 
 @pytest.mark.parametrize("context", CONTEXTS)
@@ -78,14 +96,41 @@ def test_any_plain_text_renders_as_exactly_that_text_and_adds_no_element(context
     assert squash("".join(got.text)) == squash("".join(expected.text).replace("PLACEHOLDER", text.strip(" \t\n\r\f")))
 
 
-MARKDOWN_TAGS = {"p", "strong", "em", "a", "ul", "ol", "li", "code", "pre", "blockquote", "hr", "br",
-                 "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "div", "details", "summary"}
+MARKDOWN_TAGS = {
+    "p",
+    "strong",
+    "em",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "code",
+    "pre",
+    "blockquote",
+    "hr",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dl",
+    "dt",
+    "dd",
+    "div",
+    "details",
+    "summary",
+}
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=120)
-       | st.lists(st.sampled_from(HOSTILE + ["<", "{", "}", "[a](", ")", "javascript:", "&#", "\n\n", "*", "!"]),
-                  max_size=8).map("".join))
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=120)
+    | st.lists(
+        st.sampled_from(HOSTILE + ["<", "{", "}", "[a](", ")", "javascript:", "&#", "\n\n", "*", "!"]), max_size=8
+    ).map("".join)
+)
 @example(text="[a](javascript:alert(1))")
 @example(text="[a][r]\n\n[r]: javascript:alert(1)")
 @example(text='<a href="javascript:alert(1)">a</a><img src=x onerror=alert(1)>')
@@ -106,15 +151,22 @@ def test_markdown_keeps_bold_lists_and_safe_links():
     assert "<strong>No acudas.</strong>" in html and '<a href="mailto:imss@udg.mx">' in html and "<li>INE</li>" in html
 
 
-@pytest.mark.parametrize("field, value, expected", [
-    ("intro", "[ve](javascript:alert(1))", "intro: el enlace «javascript:alert(1)» no está permitido"),
-    ("intro", "![logo](https://evil.example/x.png)", "intro: no se pueden poner imágenes"),
-    ("opt_out", "[a][r]\n\n[r]: http://evil.example", "opt_out: el enlace «http://evil.example» no está permitido"),
-    ("city", "Tuxtla\x1b[31m", "city: tiene un carácter invisible de control (U+001B)"),
-    ("site_url", "http://escuela.edu.mx", "site_url: «http://escuela.edu.mx» no es una dirección https://"),
-    ("site_url", "https://user:clave@escuela.edu.mx", "site_url: «https://user:clave@escuela.edu.mx» no puede llevar usuario"),
-    ("site_url", "https://escuela", "site_url: «https://escuela» no tiene un nombre de sitio válido"),
-])
+@pytest.mark.parametrize(
+    "field, value, expected",
+    [
+        ("intro", "[ve](javascript:alert(1))", "intro: el enlace «javascript:alert(1)» no está permitido"),
+        ("intro", "![logo](https://evil.example/x.png)", "intro: no se pueden poner imágenes"),
+        ("opt_out", "[a][r]\n\n[r]: http://evil.example", "opt_out: el enlace «http://evil.example» no está permitido"),
+        ("city", "Tuxtla\x1b[31m", "city: tiene un carácter invisible de control (U+001B)"),
+        ("site_url", "http://escuela.edu.mx", "site_url: «http://escuela.edu.mx» no es una dirección https://"),
+        (
+            "site_url",
+            "https://user:clave@escuela.edu.mx",
+            "site_url: «https://user:clave@escuela.edu.mx» no puede llevar usuario",
+        ),
+        ("site_url", "https://escuela", "site_url: «https://escuela» no tiene un nombre de sitio válido"),
+    ],
+)
 def test_markdown_field_errors(tmp_path, field, value, expected):
     source = GOOD.replace("reviewed=", f"{field}={value!r}, reviewed=")
     with pytest.raises(SchoolError) as info:
@@ -122,12 +174,18 @@ def test_markdown_field_errors(tmp_path, field, value, expected):
     assert expected in str(info.value) and "\n" not in str(info.value)
 
 
-@pytest.mark.parametrize("value, serialised", [
-    ('https://ok.example.com/"><script>alert(1)</script>', "https://ok.example.com/%22%3E%3Cscript%3Ealert%281%29%3C/script%3E"),
-    ("https://Escuela.EDU.mx/a b?x=1&y=[2]#f", None),
-    ("https://árbol.mx/ruta_1*(x)", "https://xn--rbol-lqa.mx/ruta%5F1%2A%28x%29"),
-    ("https://www.imss.gob.mx/tramites?a=1&b=2#x", "https://www.imss.gob.mx/tramites?a=1&b=2#x"),
-])
+@pytest.mark.parametrize(
+    "value, serialised",
+    [
+        (
+            'https://ok.example.com/"><script>alert(1)</script>',
+            "https://ok.example.com/%22%3E%3Cscript%3Ealert%281%29%3C/script%3E",
+        ),
+        ("https://Escuela.EDU.mx/a b?x=1&y=[2]#f", None),
+        ("https://árbol.mx/ruta_1*(x)", "https://xn--rbol-lqa.mx/ruta%5F1%2A%28x%29"),
+        ("https://www.imss.gob.mx/tramites?a=1&b=2#x", "https://www.imss.gob.mx/tramites?a=1&b=2#x"),
+    ],
+)
 def test_urls_are_https_and_re_serialised(value, serialised):
     if serialised is None:
         assert escape.url_problem(value)  # spaces: refused, not guessed

@@ -1,5 +1,6 @@
 """On a built site: any string in a school's text fields shows as exactly that
 text, in element text, attributes, meta and JSON, and adds no element."""
+
 from __future__ import annotations
 
 import json
@@ -13,9 +14,17 @@ from hypothesis import strategies as st
 
 from guide.build import build
 
-BASELINE = {"name": "Nombre uno", "short_name": "Corto dos", "city": "Ciudad tres", "office": "Oficina cuatro",
-            "role": "Papel cinco", "address": "Domicilio seis", "hours": "Horario siete",
-            "include": "Dato ocho", "question": "Pregunta nueve"}
+BASELINE = {
+    "name": "Nombre uno",
+    "short_name": "Corto dos",
+    "city": "Ciudad tres",
+    "office": "Oficina cuatro",
+    "role": "Papel cinco",
+    "address": "Domicilio seis",
+    "hours": "Horario siete",
+    "include": "Dato ocho",
+    "question": "Pregunta nueve",
+}
 
 
 def school_source(v: dict) -> str:
@@ -84,23 +93,38 @@ def baseline(tmp_path_factory):
 
 
 text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30).filter(str.strip)
-HOSTILE = {"name": 'Prepa "Lázaro Cárdenas" <Turno> A&M', "short_name": '<meta http-equiv="refresh" content="0;url=https://evil.example">',
-           "city": "*a* _b_ [c](https://evil.example){: onclick=alert(1) }", "office": "# Oficina\n\n- uno",
-           "role": "</p><script>alert(1)</script>", "address": "\x02klzzwxh:0000\x03".replace("\x02", "").replace("\x03", ""),
-           "hours": "{{ school.name }} {% raw %}", "include": "&lt;b&gt; &amp; &#60;", "question": "¿Qué? `x` ![i](a.png)"}
+HOSTILE = {
+    "name": 'Prepa "Lázaro Cárdenas" <Turno> A&M',
+    "short_name": '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    "city": "*a* _b_ [c](https://evil.example){: onclick=alert(1) }",
+    "office": "# Oficina\n\n- uno",
+    "role": "</p><script>alert(1)</script>",
+    "address": "\x02klzzwxh:0000\x03".replace("\x02", "").replace("\x03", ""),
+    "hours": "{{ school.name }} {% raw %}",
+    "include": "&lt;b&gt; &amp; &#60;",
+    "question": "¿Qué? `x` ![i](a.png)",
+}
 
 
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(values=st.fixed_dictionaries({key: text for key in BASELINE}))
 @example(values=HOSTILE)
 def test_any_school_text_renders_as_exactly_that_text(baseline, tmp_path_factory, values):
     pages, site = build_with(values, tmp_path_factory.mktemp("escaped"))
     v = {key: squash(value) for key, value in values.items()}
     assert {path: page.tags for path, page in pages.items()} == {path: page.tags for path, page in baseline.items()}
-    home, contact, faq = pages["prueba/index.html"], pages["prueba/contacto/index.html"], pages["prueba/preguntas/index.html"]
+    home, contact, faq = (
+        pages["prueba/index.html"],
+        pages["prueba/contacto/index.html"],
+        pages["prueba/preguntas/index.html"],
+    )
     assert squash(home.title) == f"Guía NSS · {v['short_name']}"
-    assert squash(home.attrs["description"]) == \
-        f"Cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS en {v['name']}."
+    assert (
+        squash(home.attrs["description"])
+        == f"Cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS en {v['name']}."
+    )
     assert squash(home.attrs["logo_alt"]) == f"Logo de {v['short_name']}"
     assert v["name"] in squash(" ".join(home.text))
     contact_text = squash(" ".join(contact.text))
@@ -108,7 +132,9 @@ def test_any_school_text_renders_as_exactly_that_text(baseline, tmp_path_factory
         assert v[key] in contact_text, key
     assert v["question"] in squash(" ".join(faq.text))
     index = pages["index.html"]
-    assert squash(index.attrs["filter"]) == squash(f"{values['name']} {values['short_name']} Jalisco {values['city']}".lower())
+    assert squash(index.attrs["filter"]) == squash(
+        f"{values['name']} {values['short_name']} Jalisco {values['city']}".lower()
+    )
     assert v["name"] in squash(" ".join(index.text))
     search = json.loads((site / "prueba" / "search.json").read_text(encoding="utf-8"))
     assert any(v["office"] in squash(entry["x"]) for entry in search)

@@ -1,4 +1,5 @@
 """School models: a good one loads; each kind of mistake is one actionable line."""
+
 from __future__ import annotations
 
 import subprocess
@@ -51,19 +52,38 @@ def test_good_model_loads(tmp_path):
     assert school.offices[0].phones[0].display == "33 3827 0613"
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('primary_color="#1a5c3a"', 'primary_color="verde"', "primary_color: «verde» no es un color"),
-    ('accent_color="#c0392b"', 'accent_color="#c0392"', "accent_color: «#c0392» no es un color"),
-    ('email="escolares@prueba.edu.mx"', 'email="escolares.prueba.edu.mx"', "offices[0].email: «escolares.prueba.edu.mx» no es un correo válido: le falta la @"),
-    ('Phone("(33) 3827 0613"', 'Phone("3827 0613"', "offices[0].phones[0].number: «3827 0613» no es un teléfono de México"),
-    ('Phone("(33) 3827 0613"', 'Phone("+1 415 555 0100 99"', "offices[0].phones[0].number"),
-    ('extensions=["103"]', 'extensions=["ext 103"]', "offices[0].phones[0].extensions: «ext 103» no es una extensión"),
-    ('steps=["obtener-nss", "entregar-nss"]', 'steps=["obtener-nss", "pagar-cuota"]', "steps[1]: no existe el paso «pagar-cuota»"),
-    ('level="superior"', 'level="universidad"', "level: «universidad» no es un nivel"),
-    ('state="Jalisco"', 'state="Jal."', "state: «Jal.» no es una entidad federativa"),
-    ('logo_svg=\'<svg', 'logo_svg=\'<img', "logo_svg: el logo no es un SVG válido"),
-    ('reviewed=datetime.date(2026, 1, 15)', 'reviewed="2026-01-15"', "reviewed: debe ser una fecha"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ('primary_color="#1a5c3a"', 'primary_color="verde"', "primary_color: «verde» no es un color"),
+        ('accent_color="#c0392b"', 'accent_color="#c0392"', "accent_color: «#c0392» no es un color"),
+        (
+            'email="escolares@prueba.edu.mx"',
+            'email="escolares.prueba.edu.mx"',
+            "offices[0].email: «escolares.prueba.edu.mx» no es un correo válido: le falta la @",
+        ),
+        (
+            'Phone("(33) 3827 0613"',
+            'Phone("3827 0613"',
+            "offices[0].phones[0].number: «3827 0613» no es un teléfono de México",
+        ),
+        ('Phone("(33) 3827 0613"', 'Phone("+1 415 555 0100 99"', "offices[0].phones[0].number"),
+        (
+            'extensions=["103"]',
+            'extensions=["ext 103"]',
+            "offices[0].phones[0].extensions: «ext 103» no es una extensión",
+        ),
+        (
+            'steps=["obtener-nss", "entregar-nss"]',
+            'steps=["obtener-nss", "pagar-cuota"]',
+            "steps[1]: no existe el paso «pagar-cuota»",
+        ),
+        ('level="superior"', 'level="universidad"', "level: «universidad» no es un nivel"),
+        ('state="Jalisco"', 'state="Jal."', "state: «Jal.» no es una entidad federativa"),
+        ('logo_svg=\'<svg', 'logo_svg=\'<img', "logo_svg: el logo no es un SVG válido"),
+        ('reviewed=datetime.date(2026, 1, 15)', 'reviewed="2026-01-15"', "reviewed: debe ser una fecha"),
+    ],
+)
 def test_each_mistake_names_file_and_field(tmp_path, old, new, expected):
     assert old in GOOD
     message = error_of(tmp_path, GOOD.replace(old, new))
@@ -75,7 +95,8 @@ def test_missing_office(tmp_path):
     source = GOOD.replace(
         'offices=[Office(name="Servicios Escolares", email="escolares@prueba.edu.mx",\n'
         '                    phones=[Phone("(33) 3827 0613", extensions=["103"])])],',
-        "offices=[],")
+        "offices=[],",
+    )
     assert "offices: falta al menos una oficina" in error_of(tmp_path, source)
 
 
@@ -99,9 +120,24 @@ def test_cli_reports_one_line_and_exit_1(tmp_path):
     schools = tmp_path / "schools"
     schools.mkdir()
     write_school(schools, GOOD.replace('email="escolares@prueba.edu.mx"', 'email="sin-arroba"'))
-    proc = subprocess.run([sys.executable, "-m", "guide", "build", "--sin-widgets", "--schools", str(schools),
-                           "--site", str(tmp_path / "site"), "--work", str(tmp_path / "work")],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "guide",
+            "build",
+            "--sin-widgets",
+            "--schools",
+            str(schools),
+            "--site",
+            str(tmp_path / "site"),
+            "--work",
+            str(tmp_path / "work"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
@@ -109,18 +145,28 @@ def test_cli_reports_one_line_and_exit_1(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("logo, expected", [
-    ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "no puede tener <script>"),
-    ('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.com/a.png"/></svg>', "no puede tener <image>"),
-    ("<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'><use xlink:href='//x.io/a#b'/></svg>", "no puede enlazar"),
-    ('<svg xmlns="http://www.w3.org/2000/svg"><rect onclick="x()"/></svg>', "atributo onclick"),
-    ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://x.io/p)"/></svg>', "otros sitios"),
-    ('<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', "no es un SVG válido"),
-])
+@pytest.mark.parametrize(
+    "logo, expected",
+    [
+        ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "no puede tener <script>"),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.com/a.png"/></svg>',
+            "no puede tener <image>",
+        ),
+        (
+            "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'><use xlink:href='//x.io/a#b'/></svg>",
+            "no puede enlazar",
+        ),
+        ('<svg xmlns="http://www.w3.org/2000/svg"><rect onclick="x()"/></svg>', "atributo onclick"),
+        ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://x.io/p)"/></svg>', "otros sitios"),
+        ('<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', "no es un SVG válido"),
+    ],
+)
 def test_logo_must_be_self_contained(tmp_path, logo, expected):
     source = GOOD.replace(
         """logo_svg='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>'""",
-        f"logo_svg={logo!r}")
+        f"logo_svg={logo!r}",
+    )
     assert source != GOOD
     message = error_of(tmp_path, source)
     assert "logo_svg" in message and expected in message

@@ -1,4 +1,5 @@
 """`guide serve` behaves like GitHub Pages on bad input: 400, timeouts, no listings."""
+
 from __future__ import annotations
 
 import socket
@@ -39,13 +40,16 @@ def raw(url: str, data: bytes, timeout: float = 10) -> bytes:
         return b"".join(chunks)
 
 
-@pytest.mark.parametrize("request_line", [
-    b"GET / HTTP/9.9\r\n\r\n",
-    b"GET /%00 HTTP/1.1\r\nHost: x\r\n\r\n",
-    b"GET /escuela/%00/index.html HTTP/1.0\r\n\r\n",
-    b"GET /" + b"a" * 65536 + b" HTTP/1.1\r\n\r\n",
-    b"NONSENSE\r\n\r\n",
-])
+@pytest.mark.parametrize(
+    "request_line",
+    [
+        b"GET / HTTP/9.9\r\n\r\n",
+        b"GET /%00 HTTP/1.1\r\nHost: x\r\n\r\n",
+        b"GET /escuela/%00/index.html HTTP/1.0\r\n\r\n",
+        b"GET /" + b"a" * 65536 + b" HTTP/1.1\r\n\r\n",
+        b"NONSENSE\r\n\r\n",
+    ],
+)
 def test_malformed_requests_get_400_without_traceback(server, request_line):
     answer = raw(server, request_line)
     assert answer.startswith(b"HTTP/1.0 400") or answer.startswith(b"HTTP/1.1 400"), answer[:80]

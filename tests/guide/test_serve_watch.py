@@ -1,4 +1,5 @@
 """`make serve` for editors: a save rebuilds what changed and the open page reloads."""
+
 from __future__ import annotations
 
 import contextlib
@@ -39,8 +40,12 @@ def live_site(tmp_path: Path):
     site, work = tmp_path / "site", tmp_path / "work"
     builder.build(site=site, work=work, schools_dir=schools, widgets=False)
     live, stop, said = watch.Live(), threading.Event(), []
-    thread = threading.Thread(target=watch.watch, args=(live, site, work, schools, False),
-                              kwargs={"roots": [schools], "stop": stop, "say": said.append}, daemon=True)
+    thread = threading.Thread(
+        target=watch.watch,
+        args=(live, site, work, schools, False),
+        kwargs={"roots": [schools], "stop": stop, "say": said.append},
+        daemon=True,
+    )
     thread.start()
     try:
         with serve.running_server(site, handler=watch.handler_for(live)) as url:

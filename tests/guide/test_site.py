@@ -1,4 +1,5 @@
 """The built site as files: links, assets, privacy, reproducibility, safe swaps."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +13,6 @@ import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
-
 
 from guide.testing import ROOT, SCHOOL_SLUGS
 from tests.guide.test_model import GOOD
@@ -80,6 +80,7 @@ def test_every_internal_link_resolves(built_site):
 
 def test_no_external_asset_and_links_out_only_to_official_pages(built_site):
     from guide.schools import load_all
+
     school_hosts = {urlsplit(s.site_url).hostname for s in load_all() if s.site_url}
     school_hosts |= {urlsplit(o.web).hostname for s in load_all() for o in s.offices if o.web}
     bad_assets, bad_links = [], []
@@ -127,6 +128,7 @@ def test_no_search_index_or_bundle_loaded_by_pages(built_site):
 
 def test_each_school_has_its_brand(built_site):
     from guide.schools import load_all
+
     for school in load_all():
         home = (built_site / school.slug / "index.html").read_text(encoding="utf-8")
         assert school.name.split()[0] in home
@@ -138,13 +140,17 @@ def test_each_school_has_its_brand(built_site):
 
 
 def digest_tree(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def build_cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "guide", "build", *map(str, args)],
-                          cwd=cwd, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "guide", "build", *map(str, args)], cwd=cwd, capture_output=True, text=True
+    )
 
 
 def test_build_is_reproducible(built_site, tmp_path):
@@ -183,8 +189,13 @@ def test_failed_build_leaves_previous_site_intact(tmp_path):
 
 def test_make_serve_answers_on_the_port(tmp_path):
     port = 8765
-    proc = subprocess.Popen(["make", "serve", f"PORT={port}"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        ["make", "serve", f"PORT={port}"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         deadline = time.time() + 300
         while True:
@@ -209,8 +220,9 @@ def test_a_school_adds_and_replaces_pages_with_its_own_markdown(tmp_path):
     schools = tmp_path / "schools"
     (schools / "prueba").mkdir(parents=True)
     (schools / "prueba.py").write_text(GOOD, encoding="utf-8")
-    (schools / "prueba" / "becas.md").write_text("# Becas\n\nPregunta por la beca de {{ school.short_name }}.\n",
-                                                 encoding="utf-8")
+    (schools / "prueba" / "becas.md").write_text(
+        "# Becas\n\nPregunta por la beca de {{ school.short_name }}.\n", encoding="utf-8"
+    )
     (schools / "prueba" / "contacto.md").write_text("# Contacto\n\nVen a la ventanilla 3.\n", encoding="utf-8")
     site = tmp_path / "site"
     proc = build_cli("--sin-widgets", "--schools", schools, "--site", site, "--work", tmp_path / "work")
