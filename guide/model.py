@@ -280,7 +280,7 @@ def _check_deadline(deadline: Deadline, path: str) -> None:
     if not action or not action[0].isupper() or action[-1] in ".:;,":
         raise ModelError(f"{path}.action", f"«{deadline.action}» debe empezar con mayúscula y no terminar en «.» ni «:»; "
                          "se lee junto con when, p. ej. «Entrega tu acuse» + «durante los 3 días posteriores a tu inscripción»")
-    if not when or not when[0].islower() or when[-1] in ".:;,":
+    if not when or when[0].isupper() or when[-1] in ".:;,":  # "1 día después…" is fine
         raise ModelError(f"{path}.when", f"«{deadline.when}» debe empezar con minúscula y no terminar en «.»: "
                          "es el final de la oración, p. ej. «durante los 3 días posteriores a tu inscripción»")
 

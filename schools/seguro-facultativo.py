@@ -8,7 +8,7 @@ confirmar»: la vigencia y el alta en clínica son los pasos generales del IMSS.
 import datetime
 
 from guide import imss
-from guide.model import Delivery, Office, QA, School
+from guide.model import Deadline, Delivery, Office, QA, School
 
 ESCOLARES = "Departamento de Servicios Escolares"
 CONTROL = "Oficina de Control Escolar"
@@ -47,12 +47,19 @@ SCHOOL = School(
     have_at_hand=["curp", "email"],
     nss_routes=["web"],
     nss_web_entry="tramite_imss02008",
+    # A waiting time with its action: a date box on the step and a calendar reminder.
+    deadlines=[
+        Deadline(
+            action="Pasa al Depto. de Servicios Escolares para confirmar que ya está realizado tu trámite de alta del seguro facultativo",
+            when="1 día después de entregar tu NSS",
+            step="entregar-nss",
+        ),
+    ],
     delivery=Delivery(
         office=ESCOLARES,
         what="tu Número de Seguridad Social (NSS) impreso",
         to="al Depto. de Servicios Escolares",
         purpose="para que realicen tu alta del seguro facultativo",
-        confirm="Pasa 1 día después al Depto. de Servicios Escolares para confirmar que ya está realizado tu trámite de alta del seguro facultativo.",
     ),
     message_actions={
         "subdelegacion": imss.MESSAGE_ACTIONS["subdelegacion"] + " " + DUDAS,

@@ -50,7 +50,8 @@ WHERE = {
     "seguro-facultativo": {
         "pasos/obtener-nss": ["recuadro número 3", "«Aceptar»", "«Buscar»"],
         "pasos/entregar-nss": ["tu Número de Seguridad Social (NSS) impreso al Depto. de Servicios Escolares",
-                               "Pasa 1 día después al Depto. de Servicios Escolares para confirmar",
+                               "Pasa al Depto. de Servicios Escolares para confirmar que ya está realizado tu trámite",
+                               "1 día después de entregar tu NSS",
                                "viajes de estudios, estancias y estadías"],
         "pasos/verificar-vigencia": ["Pasa al Depto. de Servicios Escolares"],
         "pasos/alta-clinica": ["Paso 3: Regístrate en la clínica que te corresponde", "Elige tu clínica (UMF)"],
@@ -86,7 +87,7 @@ NEVER = [
     "unos días después",                     # a timing no source gives
     "en tanto las condiciones actuales",     # a leftover of the source's wording
     "aviso rojo",                            # a colour-only cue
-    "te diré",                               # the widgets speak in tú
+    "te diré", "revisamos",                  # the guide and its widgets speak in tú
     "Si vas a estudiar",                     # an applicant has no right yet
     "Cómo: como",
     ": a las",                               # "(imss@udg.mx): a las 4 semanas…"

@@ -140,7 +140,7 @@ FACTS = {
         "CURP", "Correo electrónico",
         "tu Número de Seguridad Social (NSS) impreso",
         "Departamento de Servicios Escolares",
-        "Pasa 1 día después al Depto. de Servicios Escolares para confirmar",
+        "Pasa al Depto. de Servicios Escolares para confirmar", "1 día después de entregar tu NSS",
         "alta del seguro facultativo",
         "único",
         "viajes de estudios, estancias y estadías", "o en un trabajo",
