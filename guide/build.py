@@ -184,6 +184,7 @@ def write_index_project(schools: list[School], out: Path, shared: dict) -> Path:
             "shared": _relative_shared(shared, 0),
             "imss": _imss_context(),
             "schools_html": "\n".join(cards),
+            "page_sources": {p.relative_to(INDEX_DOCS).as_posix(): _shown(p) for p in INDEX_DOCS.rglob("*.md")},
         },
     }
     path = out / "mkdocs.yml"

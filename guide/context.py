@@ -91,6 +91,16 @@ def check_texts(school: model.School) -> None:
             raise model.ModelError(path, problem)
 
 
+def raw_contact(school: model.School) -> dict:
+    """The contact office as the model has it, unescaped: for writers that escape
+    for their own format (JSON, .ics, a `| e` data attribute), not for pages."""
+    office = next((o for o in school.offices if o.name == school.contact_office), school.offices[0])
+    data = dataclasses.asdict(office)
+    for phone, source in zip(data["phones"], office.phones):
+        phone.update(display=source.display, tel=source.tel)
+    return data
+
+
 def school_context(school: model.School) -> dict:
     """The school as escaped plain data for the Markdown templates (mkdocs.yml `extra`)."""
     data = escaped(school)

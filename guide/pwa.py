@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from guide import calendar, icons, poster
+from guide.context import raw_contact
 
 ROOT = Path(__file__).resolve().parent.parent
 SW_TEMPLATE = ROOT / "overrides" / "widgets" / "sw.js"
@@ -78,7 +79,7 @@ def configure(school, docs: Path, config: dict) -> None:
         "qr_svg": poster.qr_svg(url),
         "checkable": checkable,
         "steps": [s for s in checkable if s not in optional],
-        "calendar": calendar.entries(school, extra["school"]["contact"]),
+        "calendar": calendar.entries(school, raw_contact(school)),  # extra["school"] is escaped for pages
     }
 
 
@@ -119,6 +120,18 @@ _WIDGET_TAG = re.compile(r'(?:src|href)="(?:\.\./)*(_shared/(?:widgets\.[0-9a-f]
 _RUNTIME = re.compile(r"^_shared/(pyodide-[0-9a-f]+/|stdlib\.|checker\.|worker\.)")
 
 
+def index_files(site: Path, slugs: list[str]) -> list[str]:
+    """The index site's pages and files (site root, outside the schools and _shared/)."""
+    skip = set(slugs) | {"_shared", "demo"}
+    files = []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site)
+        if not path.is_file() or rel.parts[0] in skip or path.name.startswith(".") or rel.as_posix() == "sw.js":
+            continue
+        files.append(rel.as_posix()[: -len("index.html")] if path.name == "index.html" else rel.as_posix())
+    return files
+
+
 def precache_bytes(site: Path, files: list[str]) -> tuple[int, int]:
     """(bytes, gzip bytes) of a school's offline files."""
     raw = gz = 0
@@ -146,7 +159,8 @@ def write_service_worker(site: Path, shared: dict | None = None) -> dict[str, li
     for rel in sorted({f for files in schools.values() for f in files} | set(shared_files)):
         path = site / rel
         digest.update(rel.encode() + (path / "index.html" if path.is_dir() else path).read_bytes())
-    values = {"VERSION": digest.hexdigest()[:12], "PRECACHE": runtime, "SCHOOLS": schools, "SHARED": shared_files}
+    values = {"VERSION": digest.hexdigest()[:12], "PRECACHE": runtime, "SCHOOLS": schools, "SHARED": shared_files,
+              "INDEX": index_files(site, slugs)}
     text = SW_TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
         token = f'"__{key}__"'

@@ -30,7 +30,7 @@ BASELINE = {
 def school_source(v: dict) -> str:
     return textwrap.dedent(f'''\
         import datetime
-        from guide.model import School, Office, Phone, QA
+        from guide.model import School, Office, Phone, QA, Deadline
 
         SCHOOL = School(
             name={v["name"]!r}, short_name={v["short_name"]!r}, city={v["city"]!r},
@@ -42,6 +42,8 @@ def school_source(v: dict) -> str:
                             email="escolares@prueba.edu.mx", phones=[Phone("(33) 3827 0613")])],
             steps=["obtener-nss", "entregar-nss"],
             faq=[QA(question={v["question"]!r}, answer="Sí.")],
+            deadlines=[Deadline(action="Entrega tu acuse", when="durante los 3 días después de tu inscripción",
+                                step="entregar-nss")],
             reviewed=datetime.date(2026, 1, 15),
         )
     ''')
@@ -62,6 +64,8 @@ class Page(HTMLParser):
             self.attrs["description"] = a.get("content")
         if tag == "img" and "guia-logo" in (a.get("class") or ""):
             self.attrs["logo_alt"] = a.get("alt")
+        if a.get("data-description") is not None:
+            self.attrs["calendar"] = a["data-description"]
         if a.get("data-guia-filter-text") is not None:
             self.attrs["filter"] = a["data-guia-filter-text"]
 
@@ -131,6 +135,8 @@ def test_any_school_text_renders_as_exactly_that_text(baseline, tmp_path_factory
     for key in ("office", "role", "address", "hours", "include"):
         assert v[key] in contact_text, key
     assert v["question"] in squash(" ".join(faq.text))
+    calendar = pages["prueba/pasos/entregar-nss/index.html"].attrs["calendar"]  # read by calendar.js into an .ics
+    assert f"Contacto: {v['office']}, 33 3827 0613, escolares@prueba.edu.mx." in squash(calendar)
     index = pages["index.html"]
     assert squash(index.attrs["filter"]) == squash(
         f"{values['name']} {values['short_name']} Jalisco {values['city']}".lower()
