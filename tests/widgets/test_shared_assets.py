@@ -44,7 +44,8 @@ from guide.testing import ROOT
 NODE_MODULES = ROOT / "node_modules" / "pyodide"
 # Test files of checker code that is not shipped to the browser: the data build
 # step (sqlite3, the SAT wheel) and the command line (run as a process).
-NOT_UNDER_PYODIDE = {"test_build_data.py", "test_refresh_download.py", "test_refresh_changes.py", "test_cli.py"}
+NOT_UNDER_PYODIDE = {"test_build_data.py", "test_refresh_download.py", "test_refresh_changes.py", "test_cli.py",
+                     "test_coverage_cli.py"}
 pytestmark = pytest.mark.skipif(not (NODE_MODULES / "pyodide.mjs").is_file(), reason="npm ci not run")
 
 
