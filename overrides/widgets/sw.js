@@ -24,6 +24,7 @@ const VERSION = "__VERSION__";
 const PRECACHE = "__PRECACHE__"; // the widgets' runtime: megabytes, never re-fetched by a deploy
 const SCHOOLS = "__SCHOOLS__"; // {slug: [paths of its pages, CSS and JS]}
 const SHARED_FILES = "__SHARED__"; // every file under _shared/ in this build
+const INDEX = "__INDEX__"; // the index site's pages and files: kept once a widget there used them
 const PREFIX = "guia-nss-";
 const CACHE = PREFIX + VERSION;
 const SCOPE = new URL("./", self.location.href);
@@ -33,6 +34,9 @@ const abs = (path) => new URL(path, SCOPE).href;
 const schools = {};
 for (const [slug, paths] of Object.entries(typeof SCHOOLS === "object" ? SCHOOLS : {})) schools[slug] = new Set(paths.map(abs));
 const known = Array.isArray(SHARED_FILES) ? new Set(SHARED_FILES.map(abs)) : null;
+const index = new Set((Array.isArray(INDEX) ? INDEX : []).map(abs));
+// The widgets' demo pages (lists unfilled): any page in scope may be kept.
+const listed = typeof SCHOOLS === "object";
 const runtime = new Set((Array.isArray(PRECACHE) ? PRECACHE : []).map(abs));
 // "postal/44.<hash>.json" and "pyodide-<hash>/x" name the same file in every build.
 const logical = (url) => url.replace(/\/pyodide-[0-9a-f]+\//, "/pyodide/").replace(/\.[0-9a-f]{10}\.(\w+)$/, ".$1");
@@ -43,9 +47,10 @@ function schoolOf(url) {
   return null;
 }
 
-// Only this build's files: its schools' pages and its own hashed _shared/ files.
+// Only this build's files: its schools' and index's pages and its own hashed _shared/ files.
 function storable(url) {
   if (url.startsWith(SHARED)) return known ? known.has(url) : true;
+  if (!listed || index.has(url)) return listed || url.startsWith(SCOPE.href);
   const slug = schoolOf(url);
   return !!slug && schools[slug].has(url);
 }
@@ -107,6 +112,7 @@ async function carryOver(strict) {
       if (!url.startsWith(SHARED)) {
         const slug = schoolOf(url);
         if (slug) kept.add(slug);
+        else if (index.has(url)) fetchAnew.add(url);
       } else if (storable(url)) {
         if (!(await cache.match(url))) await cache.put(url, await old.match(request));
       } else {
