@@ -450,3 +450,71 @@ def test_batch_report_names_the_catalogue_only_with_a_postal_column():
     assert info["words"] in line and all(source in line for source in info["sources"])
     out, _status = batch.report_text("NSS\n28138801999\n")
     assert "Catálogo de códigos postales" not in out
+
+
+def test_text_shows_current_name_and_former_one(catalogue):
+    from checker import text
+
+    if not json.loads(catalogue["meta.json"])["counts"].get("codes_with_former_names"):
+        pytest.skip("this catalogue has no former names")
+    d = text.describe("cp", "29600")
+    assert d["state"] == "valid" and d["message"] == "El código postal 29600 existe: Mezcalapa, Chiapas."
+    assert "Municipio: Mezcalapa" in d["details"] and "Nombre anterior: Tecpatán" in d["details"]
+
+
+def _with_meta(catalogue, **changes):
+    meta = json.loads(catalogue["meta.json"])
+    for key, value in changes.items():
+        if value is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = value
+    files = {**catalogue, "meta.json": json.dumps(meta).encode()}
+    postal.set_loader(files.__getitem__)
+
+
+@pytest.mark.parametrize(
+    "changes, words",
+    [
+        ({"catalogue_date": "2024-03-15", "catalogue_date_precision": "day"}, "actualizado al 15 de marzo de 2024"),
+        ({"catalogue_date": "2018-03-01", "catalogue_date_precision": "month"}, "de marzo de 2018"),
+        # a catalogue built before the precision was written: the approximate flag decides
+        (
+            {"catalogue_date": "2019-01-01", "catalogue_date_precision": None, "catalogue_date_approximate": True},
+            "de 2019, aproximadamente",
+        ),
+        (
+            {"catalogue_date": "2024-03-15", "catalogue_date_precision": None, "catalogue_date_approximate": False},
+            "actualizado al 15 de marzo de 2024",
+        ),
+        ({"catalogue_date": "marzo", "catalogue_date_precision": "day"}, "con fecha marzo"),
+    ],
+)
+def test_catalogue_words_by_precision(catalogue, fresh_loader, changes, words):
+    _with_meta(catalogue, **changes)
+    assert postal.catalogue()["words"] == words
+
+
+def test_sources_without_a_short_name_are_left_out_and_the_report_says_less(catalogue, fresh_loader):
+    from checker import batch
+
+    _with_meta(catalogue, sources=[{"name": "algo"}])
+    assert postal.catalogue()["sources"] == []
+    out, _status = batch.report_text("CP\n44100\n")
+    assert f"Catálogo de códigos postales: {postal.catalogue()['words']}.\n" in out
+
+
+def test_report_without_catalogue_still_reports(fresh_loader):
+    from checker import batch
+
+    postal.set_loader(lambda name: (_ for _ in ()).throw(OSError("offline")))
+    out, status = batch.report_text("CP\n44100\n")
+    assert "Catálogo de códigos postales" not in out and "No pude cargar el catálogo" in out and status == 1
+
+
+def test_old_catalogue_without_prefix_states_refuses_a_prefix_it_lacks(catalogue, fresh_loader):
+    meta = json.loads(catalogue["meta.json"])
+    _with_meta(catalogue, prefix_states=None, shards=[p for p in meta["shards"] if p != "44"])
+    with pytest.raises(InvalidInput) as exc:
+        postal.check("44109")
+    assert exc.value.code == "postal.prefix"
