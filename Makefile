@@ -14,7 +14,7 @@ COVERAGE_CHECKER := 95
 COVERAGE_GUIDE := 90
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps data build serve test lint bench chromium clean
+.PHONY: help deps data build serve test lint typecheck bench chromium clean
 
 help:
 	@echo "make serve   construye todas las escuelas y las sirve en http://127.0.0.1:$(PORT)"
@@ -55,10 +55,16 @@ build: deps data
 serve: build
 	$(PY) -m guide serve --no-build --watch --port $(PORT)
 
-test: build chromium
+test: build chromium typecheck
 	GUIA_SITE=$(CURDIR)/site $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-report=
 	$(VENV)/bin/coverage report --include='checker/*' --fail-under=$(COVERAGE_CHECKER)
 	$(VENV)/bin/coverage report --include='guide/*' --fail-under=$(COVERAGE_GUIDE)
+
+# The widgets' JavaScript: // @ts-check + JSDoc, checked by the pinned tsc
+# (page modules with the DOM, worker modules with the worker's globals).
+typecheck: node_modules/.installed
+	node_modules/.bin/tsc -p overrides/widgets/tsconfig.json
+	node_modules/.bin/tsc -p overrides/widgets/tsconfig.worker.json
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

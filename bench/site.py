@@ -106,6 +106,15 @@ def page_weights(site: Path) -> None:
             later = sum(gz(local(site, base, u)) for u in later_urls if local(site, base, u).is_file())
             print(f"{name:20s} before first paint {blocking / 1024:5.1f} KB   page total {total / 1024:5.1f} KB "
                   f"({len(first)} requests)   next page after it {later / 1024:4.1f} KB ({len(later_urls)} requests)")
+            if name == "step (with widget)":  # no Pyodide byte before focus (issue 13; engineer E)
+                page.goto(base + path, wait_until="networkidle")
+                urls.clear()
+                page.focus("[data-checker] input")
+                page.wait_for_function("() => performance.getEntriesByName('guia:ready').length", timeout=180000)
+                page.wait_for_load_state("networkidle")
+                focused = [u for u in dict.fromkeys(urls) if local(site, base, u).is_file()]
+                print(f"{'':20s} before focus {total / 1024:7.1f} KB   after focus +{sum(gz(local(site, base, u)) for u in focused) / 1024:7.1f} KB"
+                      f" ({len(focused)} requests: Pyodide, checker, data)")
             context.close()
         browser.close()
     print("target: home page ≤ 64 KB gzip in total on a first visit")

@@ -46,7 +46,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from guide import serve, shared_assets
+from guide import serve, shared_assets, widget_demo
 from guide.testing import CHROMIUM, ROOT
 from guide.testing import CHROMIUM_ARGS as ARGS
 
@@ -132,7 +132,7 @@ def counting_server(root: Path, counter: Counter):
 def strip_widgets(html: str) -> str:
     """The same page without the widgets: their CSS/JS tags and their markup."""
     html = re.sub(r'<link rel="stylesheet" href="[^"]*_shared/widgets\.[0-9a-f]+\.css">\s*', "", html)
-    html = re.sub(r'<script type="module" src="[^"]*_shared/widgets\.[0-9a-f]+\.js"></script>\s*', "", html)
+    html = re.sub(r'<script type="module"[^>]* src="[^"]*_shared/js-[0-9a-f]+/main\.js"></script>\s*', "", html)
     while True:
         start = html.find('<div class="guia-widget')
         if start < 0:
@@ -154,7 +154,7 @@ def prepare(tmp: Path, site: Path | None) -> tuple[Path, dict]:
     else:
         root.mkdir()
     manifest = shared_assets.build(root)
-    shared_assets.write_demo(root, manifest)
+    widget_demo.write_demo(root, manifest)
     stock = root / "_stock" / "pyodide"
     stock.mkdir(parents=True)
     for name in shared_assets.PYODIDE_CORE + ("python_stdlib.zip", "pyodide-lock.json"):
@@ -165,7 +165,7 @@ def prepare(tmp: Path, site: Path | None) -> tuple[Path, dict]:
             zf.write(path, rel)
     (root / "_stock" / "checker-src.zip").write_bytes(buf.getvalue())
     (root / "demo" / "stock").mkdir(parents=True)
-    (root / "demo" / "stock" / "index.html").write_text(STOCK_PAGE.replace("{csp}", shared_assets.PAGE_CSP),
+    (root / "demo" / "stock" / "index.html").write_text(STOCK_PAGE.replace("{csp}", widget_demo.PAGE_CSP),
                                                       encoding="utf-8")
     (root / "demo" / "stock" / "stock.js").write_text(STOCK_JS, encoding="utf-8")
     pages = {"demo_with": "demo/", "demo_without": "demo/sin-widgets/"}
@@ -341,7 +341,13 @@ def main():
                     sent = bytes_of(before, after, prefix)
                     if who == "widgets":
                         # let the Service Worker finish installing before the warm visit
+                        # and the memory snapshot to be stored (made on first use, see snapshot.js)
                         run.page.evaluate("() => navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(r, 1500)))")
+                        for _ in range(240):  # (wait_for_function would not wait for a promise)
+                            if run.page.evaluate("() => caches.open('guia-snapshot').then((c) => c.keys())"
+                                                 ".then((k) => k.length > 0)"):
+                                break
+                            run.page.wait_for_timeout(250)
                     before = counter.snapshot()
                     warm_info = first_verdict(run, base + path)
                     warm = warm_info["verdict"]
@@ -366,7 +372,7 @@ def main():
                     if "ready" in info:
                         d = info["detail"] or {}
                         print(f"    widgets {phase}: worker started at {info['start'] / 1000:.2f} s, ready at "
-                              f"{info['ready'] / 1000:.2f} s (in the worker: {d.get('phases')})")
+                              f"{info['ready'] / 1000:.2f} s (in the worker: {d.get('phases')}, snapshot {d.get('snapshot')})")
                         if throttle and phase in ("warm", "later"):
                             # the worker is not CPU-throttled: count its (CPU-bound, warm) time 4×
                             pess = info["verdict"] + 3 * (d.get("worker") or 0)
@@ -394,7 +400,7 @@ def main():
 
             og = group(ours, [("wasm", r"\.wasm$"), ("pyodide.asm.mjs", r"asm\.mjs$"), ("pyodide.mjs", r"pyodide\.mjs$"),
                               ("stdlib zip", r"stdlib\."), ("checker zip", r"checker\."), ("postal data", r"/postal/"),
-                              ("worker + widgets js/css", r"(worker|widgets)\.")])
+                              ("widget scripts + css", r"/js-[0-9a-f]+/|widgets\.")])
             sg = group(stock, [("wasm", r"\.wasm$"), ("pyodide.asm.mjs", r"asm\.mjs$"), ("pyodide.mjs", r"pyodide\.mjs$"),
                                ("stdlib zip", r"python_stdlib"), ("lock file", r"lock"), ("checker sources", r"checker-src")])
             for name, n in sorted(og.items(), key=lambda kv: -kv[1]):
@@ -404,7 +410,7 @@ def main():
                 print(f"  stock    {name:24s} {n:>10,}")
             stock_core = sum(v for k, v in sg.items() if k != "checker sources")
             print(f"  stock    {'core (without checker)':24s} {stock_core:>10,}")
-            python_ours = sum(v for k, v in og.items() if k != "worker + widgets js/css")
+            python_ours = sum(v for k, v in og.items() if k != "widget scripts + css")
             print(f"  ours (Pyodide + checker + data) / stock core: {100 * python_ours / stock_core:.1f} %"
                   f"   (all of ours incl. widget js/css: {100 * sum(og.values()) / stock_core:.1f} %)")
         browser.close()

@@ -16,8 +16,10 @@
   unchanged, compiled the same way) and ``guia_bridge`` (the worker's glue).
   A separate small zip, so a checker change does not re-download the stdlib.
 * ``_shared/postal/<name>.<hash>.<ext>`` – the postal index and shards.
-* ``_shared/worker.<hash>.js``, ``_shared/widgets.<hash>.js``,
-  ``_shared/widgets.<hash>.css`` and ``sw.js`` (site root, so its scope is the
+* ``_shared/js-<hash>/`` – the widgets' ES modules (``main.js`` the page's
+  entry, ``worker.js`` the worker's) and ``config.js``, the module this build
+  writes with its file names and figures (the hash covers them all);
+  ``_shared/widgets.<hash>.css``; and ``sw.js`` (site root, so its scope is the
   whole site; its cache name is derived from every hash above).
 
 Two builds give byte-identical files.  The compiled zips are cached in
@@ -26,6 +28,7 @@ Two builds give byte-identical files.  The compiled zips are cached in
 from __future__ import annotations
 
 import ast
+import gzip
 import hashlib
 import json
 import os
@@ -170,6 +173,30 @@ def _hashed_name(name: str, data: bytes) -> str:
     return f"{stem}.{_hash(data)}.{ext}" if dot else f"{name}.{_hash(data)}"
 
 
+def script_files(src: Path = WIDGETS_SRC) -> dict[str, bytes]:
+    """The widgets' ES modules as shipped: every ``*.js`` of overrides/widgets/
+    but the Service Worker (written to the site root) and the type-checking
+    stand-in of ``config.js`` (the build writes the real one)."""
+    return {p.name: p.read_bytes() for p in sorted(src.glob("*.js")) if p.name not in ("sw.js", "config.js")}
+
+
+def config_module(config: dict) -> bytes:
+    """``config.js``: the build's file names and figures, imported by the scripts."""
+    return ("// Written by guide/shared_assets.py: this build's files and figures (see overrides/widgets/config.js).\n"
+            "export default " + json.dumps(config, ensure_ascii=False, sort_keys=True) + ";\n").encode()
+
+
+_GZIP_SIZES: dict[bytes, int] = {}
+
+
+def _gzip_size(data: bytes) -> int:
+    """Bytes as a server sends them gzipped (level 6, as guide.serve and most servers)."""
+    key = hashlib.sha256(data).digest()
+    if key not in _GZIP_SIZES:  # the wasm takes a moment: once per process
+        _GZIP_SIZES[key] = len(gzip.compress(data, 6, mtime=0))
+    return _GZIP_SIZES[key]
+
+
 def _fill(template: str, **values) -> str:
     for key, value in values.items():
         token = f'"__{key}__"'
@@ -204,34 +231,40 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
         postal[name] = "postal/" + _hashed_name(name, data)
         _write(shared / postal[name], data)
 
-    # Everything below is relative to _shared/ (the worker and widgets resolve
-    # it against their own URL).
-    worker_config = {
-        "pyodide": pyodide_dir + "/",
-        "stdlib": stdlib_name,
-        "app": app_name,
-        "postal": postal,
-        "lock": report["inline_lock"],
-        # uncompressed bytes the worker counts while downloading (progress)
-        "sizes": {"total": len(core["pyodide.asm.wasm"]) + len(stdlib_zip) + len(app_zip)},
-    }
-    worker = _fill((WIDGETS_SRC / "worker.js").read_text(encoding="utf-8"), CONFIG=worker_config).encode()
-    worker_name = _hashed_name("worker.js", worker)
-    _write(shared / worker_name, worker)
-
     css = (WIDGETS_SRC / "widgets.css").read_bytes()
     css_name = _hashed_name("widgets.css", css)
     _write(shared / css_name, css)
 
-    precache = sorted([f"{pyodide_dir}/{n}" for n in PYODIDE_CORE] + [stdlib_name, app_name, worker_name, css_name]
+    # The scripts: ES modules importing each other by plain relative names, in
+    # one folder named after all their contents (config.js included), as
+    # Pyodide's core is.  Paths in config.js are relative to that folder.
+    up = "../"
+    first_use = [core[n] for n in PYODIDE_CORE] + [stdlib_zip, app_zip]
+    first_use += [(data_dir / n).read_bytes() for n in ("index.bin", "meta.json") if n in postal]
+    config = {
+        "pyodide": up + pyodide_dir + "/",
+        "stdlib": up + stdlib_name,
+        "app": up + app_name,
+        "postal": {name: up + url for name, url in postal.items()},
+        "lock": report["inline_lock"],
+        # uncompressed bytes the worker counts while downloading (progress)
+        "progressBytes": len(core["pyodide.asm.wasm"]) + len(stdlib_zip) + len(app_zip),
+        # what the first use costs, as served (gzip): the figure the boxes announce
+        "downloadBytes": sum(_gzip_size(b) for b in first_use),
+        # a memory snapshot belongs to exactly this Python: core, stdlib, checker
+        "build": _hash(b"".join(hashlib.sha256(b).digest() for b in first_use[:5])),
+        "sw": up + up + "sw.js",
+    }
+    scripts = script_files()
+    scripts["config.js"] = config_module(config)
+    js_dir = "js-" + _hash(b"".join(name.encode() + scripts[name] for name in sorted(scripts)))
+    for name, data in scripts.items():
+        _write(shared / js_dir / name, data)
+
+    precache = sorted([f"{pyodide_dir}/{n}" for n in PYODIDE_CORE] + [stdlib_name, app_name, css_name]
+                      + [f"{js_dir}/{n}" for n in scripts]
                       + [url for name, url in postal.items() if name in ("meta.json", "index.bin")])
     version = _hash(json.dumps([precache, sorted(postal.values())]).encode(), 12)
-    widgets_config = {"worker": worker_name, "sw": "../sw.js", "version": version}
-    widgets = _fill((WIDGETS_SRC / "widgets.js").read_text(encoding="utf-8"), CONFIG=widgets_config).encode()
-    widgets_name = _hashed_name("widgets.js", widgets)
-    _write(shared / widgets_name, widgets)
-
-    precache = sorted(precache + [widgets_name])
     sw = _fill((WIDGETS_SRC / "sw.js").read_text(encoding="utf-8"),
                VERSION=version, PRECACHE=[f"{SHARED}/{p}" for p in precache])
     _write(site_root / "sw.js", sw.encode())
@@ -239,80 +272,19 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
         "# Standard-library files in " + stdlib_name + " (measured; see guide/shared_assets.py)\n"
         + "\n".join(report["members"]) + "\n", encoding="utf-8")
     return {
-        "widgets_js": f"{SHARED}/{widgets_name}",
+        "widgets_js": f"{SHARED}/{js_dir}/main.js",
         "widgets_css": f"{SHARED}/{css_name}",
-        "worker_js": f"{SHARED}/{worker_name}",
+        "worker_js": f"{SHARED}/{js_dir}/worker.js",
+        "config_js": f"{SHARED}/{js_dir}/config.js",
         "stdlib_zip": f"{SHARED}/{stdlib_name}",
         "checker_zip": f"{SHARED}/{app_name}",
         "pyodide_dir": f"{SHARED}/{pyodide_dir}/",
         "postal": {name: f"{SHARED}/{url}" for name, url in postal.items()},
         "sw": "sw.js",
         "version": version,
+        "download_bytes": config["downloadBytes"],
     }
 
 
 if __name__ == "__main__":  # python -m guide.shared_assets SITE_DIR
     print(json.dumps(build(Path(sys.argv[1] if len(sys.argv) > 1 else "site")), indent=1))
-
-
-# The own-origin policy of a page with widgets (the site's pages set it in overrides/main.html).
-PAGE_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; "
-            "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
-
-_DEMO_PAGE = """<!doctype html>
-<html lang="es">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<link rel="icon" href="data:,">
-{css}
-</head>
-<body>
-<main>
-<h1>{title}</h1>
-<p>Esta página de prueba muestra los recuadros que revisan tus datos. El texto de la guía se lee
-aunque la revisión no haya cargado.</p>
-<ol><li>Ten a la mano tu CURP.</li><li>Escríbela en el recuadro.</li><li>Revisa lo que dice.</li></ol>
-{body}
-</main>
-{js}
-</body>
-</html>
-"""
-
-
-def write_demo(site_root: Path, manifest: dict) -> dict:
-    """Standalone pages for tests and benchmarks (not part of the guide).
-
-    ``demo/index.html`` has the three widgets, ``demo/lista/index.html`` the
-    CSV checker, ``demo/sin-widgets/index.html`` the same text without them.
-    Returns their paths relative to ``site_root``."""
-    from guide import widgets
-
-    site_root = Path(site_root)
-    pages = {}
-    for rel, title, body in (
-        ("demo/index.html", "Revisa tus datos", widgets.render("curp") + widgets.render("nss") + widgets.render("cp")),
-        ("demo/lista/index.html", "Revisa tu lista", widgets.render_batch()),
-        ("demo/sin-widgets/index.html", "Revisa tus datos", ""),
-        ("demo/largo/index.html", "Revisa tus datos",
-         "".join(f"<p>Párrafo {i} de la guía: lee con calma cada paso antes de seguir.</p>" for i in range(80))
-         + widgets.render("curp")),
-    ):
-        up = "../" * rel.count("/")
-        # As pages should carry them: the stylesheet in the body right before
-        # the first widget (it blocks only what follows it, not the first
-        # paint) and the module script at low fetch priority.
-        if body:
-            link = f'<link rel="stylesheet" href="{up}{manifest["widgets_css"]}">'
-            body = body.replace('<div class="guia-widget', link + '<div class="guia-widget', 1)
-        css = ""
-        js = (f'<script type="module" fetchpriority="low" src="{up}{manifest["widgets_js"]}"></script>'
-              if body else "")
-        page = site_root / rel
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(_DEMO_PAGE.format(csp=PAGE_CSP, title=title, css=css, js=js, body=body), encoding="utf-8")
-        pages[rel.split("/")[1] if rel.count("/") > 1 else "widgets"] = rel
-    return pages

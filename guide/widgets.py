@@ -8,8 +8,8 @@ and, on the index site's "Revisa tu lista" page, ``{{ widget_batch() }}``.
 
 The markup is complete and meaningful without JavaScript: a labelled input and
 a status line (``role="status"``, ``data-state="idle"``) that says in Spanish
-what the box does, plus links to the official pages.  ``widgets.js`` (built
-into ``_shared/`` by :mod:`guide.shared_assets`) brings it to life.  Contract
+what the box does, plus links to the official pages.  The widgets' scripts (built
+into ``_shared/`` by :mod:`guide.shared_assets`) bring it to life.  Contract
 the tests and schools rely on: the root has ``data-checker="curp|nss|cp"`` and
 contains the ``<input>`` and exactly one ``role="status"`` element whose
 ``data-state`` is ``loading|idle|valid|warning|invalid|error``.
@@ -22,8 +22,6 @@ from __future__ import annotations
 from html import escape
 
 from guide.imss import URLS
-
-KINDS = ("curp", "nss", "cp")
 
 CURP_OFFICIAL = URLS["curp"]
 NSS_OFFICIAL = URLS["tramite_nss"]

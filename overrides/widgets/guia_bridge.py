@@ -26,13 +26,18 @@ class NeedFile(BaseException):
 
 
 _files = {}
+_failed = set()
 
 
 def _loader(name):
     try:
         return _files[name]
     except KeyError:
-        raise NeedFile(name) from None
+        pass
+    if name in _failed:  # its download failed: the checker says so, this once
+        _failed.discard(name)
+        raise OSError(name)
+    raise NeedFile(name)
 
 
 _postal.set_loader(_loader)
@@ -45,8 +50,19 @@ def add_file(name, data):
     _files[name] = bytes(data)
 
 
-def has_file(name):
-    return name in _files
+def fail_file(name):
+    """The download of ``name`` failed: the next lookup that needs it gets the
+    checker's "catalogue unavailable" answer, and the one after asks for the
+    file again (nothing empty is stored)."""
+    _failed.add(name)
+
+
+def warm_up():
+    """Import and exercise what the first verdicts need, with fixed samples
+    (never a typed value): run once before the worker's memory snapshot."""
+    describe("curp", "GODE561231HDFRRN09")
+    describe("nss", "74927602404", "GODE561231HDFRRN09")
+    describe("cp", "")
 
 
 def _plain(value):
@@ -106,16 +122,24 @@ def compare(value, given_names=None, first_surname=None, second_surname=None,
 
 
 def batch_report(data, name=None):
-    """``checker.batch.report`` over a CSV file's bytes: JSON {report, status, summary}.
+    """``checker.batch.report`` over a CSV file's bytes: JSON
+    {report, status, summary, summary_lines}.
 
-    The same text ``python -m checker FILE.csv`` prints."""
+    ``report`` is the same text ``python -m checker FILE.csv`` prints;
+    ``summary_lines`` are the checker's own closing lines for the ``summary``
+    counts (the verdict last), empty when the file could not be checked."""
+    from types import SimpleNamespace
+
     from checker import batch as _batch
+    from checker.batch.report import format_summary
 
     if hasattr(data, "to_bytes"):
         data = data.to_bytes()
 
     def run():
         r = _batch.report(bytes(data), name)
-        return {"report": r["text"], "status": r["exit_status"], "summary": r["summary"]}
+        summary = r["summary"]
+        lines = format_summary(SimpleNamespace(**summary)) if summary else []
+        return {"report": r["text"], "status": r["exit_status"], "summary": summary, "summary_lines": lines}
 
     return _answer(run)

@@ -1,47 +1,62 @@
+// @ts-check
 // Guía NSS – the widgets' dedicated Web Worker (an ES module worker).
 //
 // Loads the self-hosted Pyodide with the trimmed standard library (stdLibURL)
 // and an inline lock file (no lock request), puts the checker's zip on
 // sys.path and answers the page's questions through guia_bridge, which calls
-// the unchanged checker.  Postal data reaches Python only as bytes handed to
-// checker.postal.set_loader (via guia_bridge.add_file); the worker fetches the
-// index and the one shard a lookup needs, on demand.
+// the unchanged checker.  On later visits it starts from a memory snapshot
+// made in this phone (snapshot.js).  Postal data reaches Python only as bytes
+// handed to checker.postal.set_loader (via guia_bridge.add_file); the worker
+// fetches the index and the one shard a lookup needs, on demand.
 //
 // Privacy: what the student types travels only inside postMessage between the
 // page and this worker.  No request carries it: the only URLs fetched are the
-// fixed asset names below (a postal shard's name is its 2-digit prefix, which
-// is the file every student of that state fetches).
-//
-// shared_assets.py replaces the next line with the build's file names.
-const CONFIG = "__CONFIG__";
+// fixed asset names of config.js (a postal shard's name is its 2-digit
+// prefix, which is the file every student of that state fetches).
 
-const BASE = new URL("./", import.meta.url);
-const url = (path) => new URL(path, BASE).href;
+import CONFIG from "./config.js";
+import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot.js";
+
+const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+/** @param {string} path */
+const url = (path) => new URL(path, import.meta.url).href;
 const APP_MOUNT = "/lib/guia_app.zip";
+// Run once before a snapshot is taken: the checker imported and its first
+// verdicts' code paths warmed with fixed samples (never a typed value).
+const SETUP = `import sys\nsys.path.insert(0, ${JSON.stringify(APP_MOUNT)})\nimport guia_bridge`;
 
+/** @type {any} the guia_bridge module (a Pyodide proxy) once Python is ready */
 let bridge = null;
+/** @type {Promise<void> | null} */
 let starting = null;
+/** @type {Uint8Array | null} a snapshot to store once the first answer is out */
+let unsavedSnapshot = null;
 let received = 0;
 let lastProgress = 0;
 
+/** @param {any} message */
 function post(message) {
-  self.postMessage(message);
+  scope.postMessage(message);
 }
 
+/** @param {string} stage @param {boolean} [force] */
 function progress(stage, force) {
   const now = Date.now();
   if (!force && now - lastProgress < 250) return;
   lastProgress = now;
-  const total = CONFIG.sizes ? CONFIG.sizes.total : 0;
+  const total = CONFIG.progressBytes;
   const percent = total ? Math.min(99, Math.round((100 * received) / total)) : null;
   post({ type: "progress", stage, percent });
 }
 
-// Count the bytes of the big downloads as they arrive, to show progress.
-// The body is passed through unchanged (same headers, so the .wasm keeps its
-// application/wasm type for streaming compilation).
-const realFetch = self.fetch.bind(self);
-self.fetch = async (input, init) => {
+// Count the bytes of the big downloads as they arrive, to show progress, and
+// report a failed or truncated download at once (before Python is ready; the
+// stall timer is only for downloads that stop without an error).  Pyodide
+// gets the original response: a constructed Response would lose its URL, and
+// with it the browser's compiled-code cache for the .wasm.
+const realFetch = scope.fetch.bind(scope);
+/** @param {RequestInfo | URL} input @param {RequestInit} [init] */
+scope.fetch = async (input, init) => {
   let response;
   try {
     response = await realFetch(input, init);
@@ -50,15 +65,12 @@ self.fetch = async (input, init) => {
     throw error;
   }
   if (!response.ok && !bridge) {
-    // Pyodide would wait forever for a wasm that never comes: say so now.
     post({ type: "failed", reason: `HTTP ${response.status}` });
     return response;
   }
   if (!response.ok || !response.body) return response;
-  // Count a clone's bytes, and hand Pyodide the original response: a
-  // constructed Response would lose its URL, and with it the browser's
-  // compiled-code cache for the .wasm on the next visit.
-  const reader = response.clone().body.getReader();
+  const reader = response.clone().body?.getReader();
+  if (!reader) return response;
   (async () => {
     for (;;) {
       const { done, value } = await reader.read();
@@ -66,81 +78,139 @@ self.fetch = async (input, init) => {
       received += value.byteLength;
       progress("download");
     }
-  })().catch(() => {});
+  })().catch(() => {
+    if (!bridge) post({ type: "failed", reason: "truncated" });
+  });
   return response;
 };
 
+/** @param {string} path */
 async function fetchBytes(path) {
   const response = await fetch(url(path));
   if (!response.ok) throw new Error(`HTTP ${response.status} al descargar ${path}`);
-  return new Uint8Array(await response.arrayBuffer());
+  const bytes = new Uint8Array(await response.arrayBuffer()); // rejects if the body is cut short
+  if (!bytes.length) throw new Error(`${path} llegó vacío`);
+  return bytes;
 }
 
-async function start() {
-  if (typeof WebAssembly !== "object") throw new Error("nowasm");
-  const started = performance.now();
-  progress("download", true);
+/** @param {Uint8Array | null} snapshot @param {boolean} makeSnapshot */
+async function boot(snapshot, makeSnapshot) {
   const appBytes = fetchBytes(CONFIG.app);
   appBytes.catch(() => {});
   const { loadPyodide } = await import(url(CONFIG.pyodide + "pyodide.mjs"));
-  const imported = performance.now();
-  const pyodide = await loadPyodide({
+  return loadPyodide({
     indexURL: url(CONFIG.pyodide),
     stdLibURL: url(CONFIG.stdlib),
     lockFileContents: CONFIG.lock,
     packageBaseUrl: url(CONFIG.pyodide),
     stdout: () => {},
     stderr: () => {},
-    fsInit: async (FS) => {
+    fsInit: async (/** @type {any} */ FS) => {
       FS.writeFile(APP_MOUNT, await appBytes);
     },
+    ...(snapshot ? { _loadSnapshot: snapshot } : makeSnapshot ? { _makeSnapshot: true } : {}),
   });
+}
+
+/** @param {{ snapshots?: boolean }} options */
+async function start(options) {
+  if (typeof WebAssembly !== "object") throw new Error("nowasm");
+  const started = performance.now();
+  progress("download", true);
+  const useSnapshots = options.snapshots !== false;
+  const snapshot = useSnapshots ? await loadSnapshot() : null;
+  /** @type {"off" | "loaded" | "made" | "failed"} */
+  let how = snapshot ? "loaded" : useSnapshots ? "made" : "off";
+  let pyodide;
+  try {
+    pyodide = await boot(snapshot, useSnapshots);
+  } catch (error) {
+    if (!snapshot) throw error;
+    // A snapshot that does not load (corrupt, another Pyodide): start normally.
+    await dropSnapshot();
+    how = "failed";
+    received = 0;
+    pyodide = await boot(null, false);
+  }
   const loaded = performance.now();
   progress("start", true);
-  pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(APP_MOUNT)})`);
+  if (how !== "loaded") pyodide.runPython(SETUP);
+  if (how === "made") {
+    try {
+      pyodide.runPython("guia_bridge.warm_up()");
+      unsavedSnapshot = pyodide.makeMemorySnapshot();
+    } catch {
+      unsavedSnapshot = null;
+    }
+  }
   bridge = pyodide.pyimport("guia_bridge");
+  if (unsavedSnapshot) setTimeout(storeSnapshot, 3000);
+  // For the Service Worker to keep (the page's own resource list lacks the
+  // worker's downloads).
+  const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"].map((n) => url(CONFIG.pyodide + n));
+  post({ type: "fetched", urls: [...files, url(CONFIG.stdlib), url(CONFIG.app), url("worker.js"), url("config.js"), url("snapshot.js")] });
   const done = performance.now();
   post({
     type: "ready",
     ms: Math.round(done - started),
-    phases: { import: Math.round(imported - started), pyodide: Math.round(loaded - imported), checker: Math.round(done - loaded) },
+    snapshot: how,
+    phases: { pyodide: Math.round(loaded - started), checker: Math.round(done - loaded) },
   });
 }
 
+// Writing the snapshot can wait: after the first answer is out, or a few
+// seconds after a start nobody asked anything of (a prefetch).
+function storeSnapshot() {
+  if (!unsavedSnapshot) return;
+  const bytes = unsavedSnapshot;
+  unsavedSnapshot = null;
+  saveSnapshot(bytes);
+}
+
+/** @type {Map<string, Promise<Uint8Array>>} */
 const fetched = new Map();
 
+/** @param {string} name a postal data file */
 function fetchData(name) {
-  if (!fetched.has(name)) {
+  let promise = fetched.get(name);
+  if (!promise) {
     const path = CONFIG.postal[name];
-    const promise = path ? fetchBytes(path) : Promise.reject(new Error(`sin archivo ${name}`));
+    promise = path ? fetchBytes(path) : Promise.reject(new Error(`sin archivo ${name}`));
     fetched.set(name, promise);
     promise.then(
       (bytes) => {
         bridge.add_file(name, bytes);
-        post({ type: "fetched", url: url(path) });
+        post({ type: "fetched", urls: [url(path)] });
       },
-      () => fetched.delete(name),
+      () => fetched.delete(name), // not kept: the next keystroke downloads it again
     );
   }
-  return fetched.get(name);
+  return promise;
 }
 
-// Call a bridge function; while the checker asks for a data file we have not
-// fetched yet, fetch it and call again.
+/**
+ * Call a bridge function; while the checker asks for a data file we have not
+ * fetched yet, fetch it and call again.  A file that cannot be downloaded
+ * gets the checker's "no pude cargar el catálogo" answer this once
+ * (retry: true), and is asked for again on the next call.
+ * @param {string} fn @param {...any} args
+ */
 async function call(fn, ...args) {
+  let retry = false;
   for (let attempt = 0; attempt < 300; attempt++) {
     const answer = JSON.parse(bridge[fn](...args));
-    if (!answer.need) return answer;
+    if (!answer.need) return retry ? { ...answer, retry } : answer;
     try {
       await fetchData(answer.need);
-    } catch (error) {
-      // The checker's own message says the catalogue is unavailable.
-      bridge.add_file(answer.need, new Uint8Array(0));
+    } catch {
+      bridge.fail_file(answer.need);
+      retry = true;
     }
   }
   return { error: "loop", message: "Demasiados archivos solicitados." };
 }
 
+/** @param {any} message */
 async function handle(message) {
   if (message.type === "start") return;
   if (message.type === "describe") return call("describe", message.kind, message.value, message.curp || null);
@@ -154,10 +224,10 @@ async function handle(message) {
 
 // Messages are handled one at a time, in order.
 let queue = Promise.resolve();
-self.onmessage = (event) => {
+scope.onmessage = (/** @type {MessageEvent} */ event) => {
   const message = event.data;
   if (!starting) {
-    starting = start();
+    starting = start(message.type === "start" ? message : {});
     starting.catch((error) => post({ type: "failed", reason: String(error && error.message ? error.message : error) }));
   }
   queue = queue.then(async () => {
@@ -172,5 +242,6 @@ self.onmessage = (event) => {
     } catch (error) {
       if (message.id !== undefined) post({ type: "result", id: message.id, result: { error: "worker", message: String(error) } });
     }
+    if (message.id !== undefined) storeSnapshot();
   });
 };

@@ -2,7 +2,7 @@
 driven by Playwright, against pages served on localhost by guide.serve (gzip,
 application/wasm, GitHub-Pages-like caching).
 
-The pages: the widget demo pages that guide.shared_assets.write_demo writes
+The pages: the widget demo pages that guide.widget_demo.write_demo writes
 next to the shared assets (always), and, when the full site was built
 (GUIA_SITE, as `make test` does), the site's own page holding all three
 widgets.  Expected messages come from checker.text.describe in CPython: the
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.testing import CHROMIUM, CHROMIUM_ARGS, ROOT, run_axe
+from guide.testing import ROOT, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +35,11 @@ CURP_OK = "HEGG560427MVZRRL04"
 # ----------------------------------------------------------------- serving
 
 @contextlib.contextmanager
-def recording_server(root: Path):
-    """guide.serve's server, also recording every request line and body size."""
+def recording_server(root: Path, cut=None):
+    """guide.serve's server, also recording every request line and body size.
+
+    ``cut(path) -> bool``: send only half of that response's body, then hang
+    up (a download cut short by a flaky network)."""
     from guide import serve
 
     log: list[dict] = []
@@ -49,16 +52,24 @@ def recording_server(root: Path):
                             "body": int(self.headers.get("Content-Length") or 0)})
             return ok
 
+        def copyfile(self, source, outputfile):
+            if cut and cut(self.path):
+                data = source.read()
+                outputfile.write(data[: len(data) // 2])
+                self.close_connection = True
+                return
+            super().copyfile(source, outputfile)
+
     with serve.running_server(root, handler=Recording) as url:
         yield url, log
 
 
 @pytest.fixture(scope="session")
 def demo_root(tmp_path_factory):
-    from guide import shared_assets
+    from guide import shared_assets, widget_demo
     root = tmp_path_factory.mktemp("widgets") / "site"
     manifest = shared_assets.build(root)
-    shared_assets.write_demo(root, manifest)
+    widget_demo.write_demo(root, manifest)
     return root
 
 
@@ -148,6 +159,19 @@ def phone_factory(browser):
         p.close()
 
 
+def wait_async(page, js, arg=None, timeout=30000):
+    """Poll an async page function until it gives a truthy value (Playwright's
+    wait_for_function does not wait for a promise: a pending one is truthy)."""
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        value = page.evaluate(js, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {js[:80]}")
+        page.wait_for_timeout(250)
+
+
 def describe(kind, value, curp=None):
     from checker import text
     return text.describe(kind, value, curp=curp)
@@ -176,14 +200,16 @@ def _curp_with_inconvenient_word():
 
 def _cases():
     cases = {
+        # HKGG560427MVZRRL02: a consonant in position 2, a warning that marks character 2
         "curp": [("valid", CURP_OK, None), ("warning", _curp_with_inconvenient_word(), None),
-                 ("invalid", "HEGG560427MVZRRL05", None)],
+                 ("warning", "HKGG560427MVZRRL02", None), ("invalid", "HEGG560427MVZRRL05", None)],
         "nss": [("valid", "28138801999", None), ("warning", "28138801999", CURP_OK),
                 ("invalid", "28138801998", None)],
-        "cp": [("valid", "68000", None), ("invalid", "44109", None), ("invalid", "4410", None)],
+        # 44109: Jalisco's range, not in the catalogue (a warning: the catalogue may be behind)
+        "cp": [("valid", "68000", None), ("warning", "44109", None), ("invalid", "4410", None)],
     }
     warn = _cp_with_warning()
-    if warn:
+    if warn and warn != "44109":
         cases["cp"].insert(1, ("warning", warn, None))
     return cases
 
@@ -211,10 +237,11 @@ def test_valid_warning_invalid_give_the_command_lines_verdict(phone_factory, wid
         typed.append(value)
         phone.wait_message(kind, expected["message"])
         assert phone.state(kind) == expected_state
-        if expected_state == "invalid" and expected["position"] is not None:
+        if expected_state != "valid" and expected["position"] is not None:
             mark = page.inner_text(f'[data-checker="{kind}"] [data-guia-echo] mark')
             assert mark == expected["value"][expected["position"]]
-            assert page.get_attribute(INPUT.format(kind=kind), "aria-invalid") == "true"
+            invalid = page.get_attribute(INPUT.format(kind=kind), "aria-invalid")
+            assert invalid == ("true" if expected_state == "invalid" else None)
         if kind == "curp" and expected_state == "valid":
             details = page.inner_text('[data-checker="curp"] [data-guia-details]')
             assert "27 de abril de 1956" in details and "Mujer" in details and "Veracruz" in details
@@ -225,6 +252,12 @@ def test_valid_warning_invalid_give_the_command_lines_verdict(phone_factory, wid
             for name, _type in parts["settlements"]:
                 assert name in details
             assert "Catálogo de códigos postales" in details
+        if kind == "cp" and expected_state != "invalid":
+            # the catalogue's date and sources, also for a code it lacks
+            details = page.inner_text('[data-checker="cp"] [data-guia-details]')
+            assert expected["parts"]["catalogue"] in details and "fuentes: " in details
+            for source in expected["sources"]:
+                assert source in details
     assert phone.errors == []
     _assert_nothing_typed_left_the_page(phone, log, typed)
 
@@ -242,16 +275,48 @@ def _assert_nothing_typed_left_the_page(phone, log, typed):
         assert not any(n in entry["line"] for n in needles), entry["line"]
         assert entry["body"] == 0, entry["line"]
         assert entry["line"].startswith(("GET ", "HEAD ")), entry["line"]
-    stored = phone.page.evaluate("""async () => ({
+    stored = phone.page.evaluate("""async (needles) => ({
         local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
         idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
         cached: await (async () => { const urls = [];
             for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) urls.push(r.url);
             return urls; })(),
-    })""")
+        inSnapshot: await (async () => {
+            const found = [];
+            for (const hit of await (await caches.open('guia-snapshot')).matchAll()) {
+                const heap = new TextDecoder('latin1').decode(await hit.arrayBuffer());
+                found.push(...needles.filter((n) => heap.includes(n)));
+            }
+            return found;
+        })(),
+    })""", sorted(needles))
     assert stored["local"] == 0 and stored["session"] == 0 and stored["cookie"] == "" and stored["idb"] == 0
     for url in stored["cached"]:
         assert not any(n in url for n in needles), url
+    assert [n for n in stored["inSnapshot"] if n not in _shipped_text()] == [], "the snapshot holds something typed"
+
+
+def _shipped_text() -> str:
+    """The checker's sources: a value found there (an example in a docstring) is
+    in Python's heap whatever was typed, so it proves nothing about a snapshot."""
+    files = sorted((ROOT / "checker").rglob("*.py")) + [ROOT / "overrides" / "widgets" / "guia_bridge.py"]
+    return "\n".join(p.read_text(encoding="utf-8") for p in files)
+
+
+def _fresh_curp() -> str:
+    """A valid CURP made up for this run: in no file, so in no heap unless typed."""
+    import random
+
+    from checker import curp
+    rng = random.Random()
+    consonants = "BCDFGHJKLMNPQRSTVWXYZ"
+    while True:
+        base = ("P" + rng.choice("AEIOU") + rng.choice(consonants) + rng.choice(consonants)
+                + f"{rng.randrange(100):02d}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+                + rng.choice("HM") + "OC" + "".join(rng.choice(consonants) for _ in range(3)) + "0")
+        value = base + curp.calc_check_digit(base)
+        if value not in _shipped_text() and describe("curp", value)["state"] == "valid":
+            return value
 
 
 def test_nss_cross_checks_the_curp_typed_on_the_same_page(phone_factory, demo):
@@ -341,14 +406,15 @@ def test_repeat_and_offline_visits_need_no_network(phone_factory, offline_target
         page.fill(INPUT.format(kind="cp"), "68000")
         phone.wait_message("cp", describe("cp", "68000")["message"])
         page.evaluate("() => navigator.serviceWorker.ready")
-        page.wait_for_function("""(path) => (async () => {
-            const keys = await caches.keys();
+        # (a demo page is no school's: the Service Worker keeps only the widgets' files for it)
+        wait_async(page, """(path) => (async () => {
+            const keys = (await caches.keys()).filter((k) => k.startsWith('guia-nss-'));
             if (!keys.length) return false;
             const cache = await caches.open(keys[0]);
             const urls = (await cache.keys()).map((r) => r.url);
-            return urls.some((u) => u.endsWith(path)) && urls.some((u) => u.endsWith('pyodide.asm.wasm'))
+            return (path.startsWith('demo/') || urls.some((u) => u.endsWith(path))) && urls.some((u) => u.endsWith('pyodide.asm.wasm'))
                 && urls.some((u) => /\\/68\\.[0-9a-f]+\\.json$/.test(u));
-        })()""", arg=path, timeout=30000)
+        })()""", path, timeout=30000)
         # Repeat visit online: nothing under _shared/ is requested from the server.
         before = len(log)
         page.reload()
@@ -356,6 +422,8 @@ def test_repeat_and_offline_visits_need_no_network(phone_factory, offline_target
         phone.wait_message("cp", describe("cp", "68000")["message"])
         shared_hits = [e["path"] for e in log[before:] if "/_shared/" in e["path"]]
         assert shared_hits == []
+    if path.startswith("demo/"):
+        return  # not a school's page: the Service Worker keeps only schools' pages for offline reloads
     # The server is gone and the context is offline: the page still answers.
     phone.context.set_offline(True)
     page.reload()
@@ -377,14 +445,14 @@ def test_a_new_build_replaces_the_old_cache(phone_factory, demo_root, tmp_path):
         page.fill(INPUT.format(kind="nss"), "28138801999")
         phone.wait_message("nss", describe("nss", "28138801999")["message"])
         page.evaluate("() => navigator.serviceWorker.ready")
-        old = page.evaluate("() => caches.keys()")
+        old = [k for k in page.evaluate("() => caches.keys()") if k != "guia-snapshot"]
         assert len(old) == 1 and old[0].startswith("guia-nss-")
         sw = (site / "sw.js").read_text(encoding="utf-8")
         version = re.search(r'const VERSION = "([0-9a-f]+)"', sw).group(1)
         (site / "sw.js").write_text(sw.replace(version, "0" * len(version)), encoding="utf-8")
         page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
-        page.wait_for_function("() => caches.keys().then((k) => k.length === 1 && k[0].endsWith('000000'))",
-                               timeout=30000)
+        wait_async(page, "() => caches.keys().then((keys) => { const k = keys.filter((n) => n.startsWith('guia-nss-'));"
+                   " return k.length === 1 && k[0].endsWith('000000'); })")
 
 
 def test_no_wcag_violation_with_results_shown(phone_factory, widget_page):
@@ -449,17 +517,51 @@ def _pyodide_requests(log, start=0):
     return [e["path"] for e in log[start:] if "pyodide" in e["path"] or ".zip" in e["path"]]
 
 
-def test_python_starts_only_when_a_widget_is_seen_or_focused(phone_factory, demo_root):
+def test_no_pyodide_byte_before_focus_and_the_box_says_how_big_it_is(phone_factory, demo_root):
+    """A widget in view or scrolled to costs nothing: Pyodide comes only on focus or typing."""
+    config_js = next(demo_root.glob("_shared/js-*/config.js")).read_text(encoding="utf-8")
+    config = json.loads(re.search(r"^export default (\{.*\});$", config_js, re.M).group(1))
     with recording_server(demo_root) as (base, log):
         phone = phone_factory()
         page = phone.page
         page.goto(base + "demo/largo/")  # the widget is far below the first screen
-        page.wait_for_timeout(1500)
-        assert _pyodide_requests(log) == []
         page.locator('[data-checker="curp"]').scroll_into_view_if_needed()
+        page.wait_for_timeout(2000)
+        assert _pyodide_requests(log) == []
+        assert phone.state("curp") == "idle"
+        note = page.inner_text('[data-checker="curp"] [data-guia-download-size]')
+        mb = config["downloadBytes"] / 1e6
+        assert f"unos {mb:.1f} MB" in note and "solo la primera vez" in note, note
+        page.focus(INPUT.format(kind="curp"))
         page.wait_for_function("() => document.querySelector('[data-checker=\"curp\"] [role=status]').dataset.state !== 'idle'")
-        page.wait_for_timeout(500)
-        assert _pyodide_requests(log)
+        page.keyboard.type(CURP_OK)
+        phone.wait_message("curp", describe("curp", CURP_OK)["message"])
+        assert any(p.endswith(".wasm") for p in _pyodide_requests(log))
+        assert page.locator("[data-guia-download-size]").count() == 0  # said before the download only
+
+
+_CONNECTION = ("Object.defineProperty(Navigator.prototype, 'connection', "
+               "{configurable: true, get() { return %s; }});")
+
+
+@pytest.mark.parametrize("connection, prefetch", [
+    ("{type: 'wifi', saveData: false}", True),
+    ("{type: 'ethernet', saveData: false}", True),
+    ("{type: 'wifi', saveData: true}", False),
+    ("{type: 'cellular', saveData: false}", False),
+    ("undefined", False),
+])
+def test_prefetch_only_on_wifi_or_ethernet_without_save_data(phone_factory, demo_root, connection, prefetch):
+    with recording_server(demo_root) as (base, log):
+        phone = phone_factory(init_script=_CONNECTION % connection)
+        page = phone.page
+        page.goto(base + "demo/")
+        if prefetch:
+            page.wait_for_function("() => performance.getEntriesByName('guia:ready').length", timeout=60000)
+            assert any(p.endswith(".wasm") for p in _pyodide_requests(log))
+        else:
+            page.wait_for_timeout(2500)
+            assert _pyodide_requests(log) == []
 
 
 def test_save_data_waits_for_focus(phone_factory, demo_root):
@@ -518,3 +620,125 @@ def test_each_widget_root_has_one_input_and_one_status(phone_factory, demo):
         assert status.get_attribute("data-state") in ("loading", "idle", "valid", "warning", "invalid", "error")
         described = root.locator("input").get_attribute("aria-describedby")
         assert described == status.get_attribute("id")
+
+
+def test_a_broken_widget_shows_its_fallback_and_the_others_still_work(phone_factory, demo):
+    base, log = demo
+    phone = phone_factory()
+    page = phone.page
+
+    def without_curp_input(route):
+        html = route.fetch().text()
+        html = re.sub(r'<input id="guia-curp"[^>]*>', "", html, count=1)
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route(re.compile(r".*/demo/$"), without_curp_input)
+    page.goto(base + "demo/")
+    page.wait_for_selector('[data-checker="curp"] [role="status"][data-state="error"]')
+    assert "no pudo iniciar" in phone.message("curp")
+    assert page.locator('[data-checker="curp"] a[href="https://www.gob.mx/curp/"]').count() == 1
+    page.fill(INPUT.format(kind="nss"), "28138801999")
+    phone.wait_message("nss", describe("nss", "28138801999")["message"])
+
+
+def test_a_cut_wasm_download_shows_the_fallback_at_once(phone_factory, demo_root):
+    """Not after the 45 s stall timer: an error is an error."""
+    with recording_server(demo_root, cut=lambda path: path.endswith(".wasm")) as (base, log):
+        phone = phone_factory()
+        page = phone.page
+        page.goto(base + "demo/")
+        started = time.monotonic()
+        page.fill(INPUT.format(kind="cp"), "68000")
+        page.wait_for_selector('[data-checker="cp"] [role="status"][data-state="error"]', timeout=20000)
+        assert time.monotonic() - started < 20
+        assert "No pude preparar la revisión" in phone.message("cp")
+        assert page.input_value(INPUT.format(kind="cp")) == "68000"
+
+
+def test_a_cut_shard_download_is_not_kept_and_the_next_keystroke_retries(phone_factory, demo_root):
+    cuts = []
+
+    def cut_first_shard(path):
+        if re.search(r"/postal/68\.[0-9a-f]+\.json$", path) and not cuts:
+            cuts.append(path)
+            return True
+        return False
+
+    with recording_server(demo_root, cut=cut_first_shard) as (base, log):
+        phone = phone_factory()
+        page = phone.page
+        page.goto(base + "demo/")
+        page.fill(INPUT.format(kind="cp"), "68000")
+        phone.wait_final("cp")
+        assert cuts, "the shard was not requested"
+        assert "No pude cargar el catálogo" in phone.message("cp")
+        page.fill(INPUT.format(kind="cp"), "6800")
+        page.fill(INPUT.format(kind="cp"), "68000")
+        phone.wait_message("cp", describe("cp", "68000")["message"])
+        assert phone.state("cp") == "valid"
+
+
+_READY = "() => { const r = performance.getEntriesByName('guia:ready')[0]; return r && r.detail.snapshot; }"
+_SNAPSHOT_BUILD = """async () => { const c = await caches.open('guia-snapshot');
+    const [r] = await c.matchAll(); return r ? r.headers.get('x-guia-build') : null; }"""
+
+
+def _verdict(phone, kind="curp", value=CURP_OK):
+    phone.page.fill(INPUT.format(kind=kind), value)
+    phone.wait_message(kind, describe(kind, value)["message"])
+    return phone.page.evaluate(_READY)
+
+
+def test_later_visits_start_from_a_snapshot_made_in_the_phone(phone_factory, demo_root):
+    with recording_server(demo_root) as (base, log):
+        phone = phone_factory()
+        page = phone.page
+        page.goto(base + "demo/")
+        typed = _fresh_curp()
+        assert _verdict(phone, "curp", typed) == "made"
+        wait_async(page, _SNAPSHOT_BUILD)
+        _assert_nothing_typed_left_the_page(phone, log, [typed])
+        page.reload()
+        assert _verdict(phone, "nss", "28138801999") == "loaded"
+        assert _verdict(phone, "cp", "68000") == "loaded"
+        assert phone.errors == []
+
+
+def test_a_stale_or_corrupt_snapshot_falls_back_to_a_normal_start(phone_factory, demo_root):
+    with recording_server(demo_root) as (base, log):
+        phone = phone_factory()
+        page = phone.page
+        page.goto(base + "demo/")
+        assert _verdict(phone) == "made"
+        build = wait_async(page, _SNAPSHOT_BUILD)
+        # Another build's snapshot: deleted unread, a new one made.
+        page.evaluate("""async () => { const c = await caches.open('guia-snapshot'); const [k] = await c.keys();
+            const r = await c.match(k); await c.put(k, new Response(await r.arrayBuffer(),
+            {headers: {'x-guia-build': 'another-build'}})); }""")
+        page.reload()
+        assert _verdict(phone) == "made"
+        wait_async(page, f"async () => (await ({_SNAPSHOT_BUILD})()) === {json.dumps(build)}")
+        # This build's tag on garbage: refused, then a normal start.
+        page.evaluate("""async (build) => { const c = await caches.open('guia-snapshot'); const [k] = await c.keys();
+            await c.put(k, new Response(new Uint8Array(4096).fill(7), {headers: {'x-guia-build': build}})); }""", build)
+        page.reload()
+        assert _verdict(phone) == "failed"
+        assert _verdict(phone, "cp", "68000") == "failed"
+
+
+def test_widgets_work_with_snapshots_disabled(phone_factory, demo_root):
+    with recording_server(demo_root) as (base, log):
+        phone = phone_factory(init_script="window.guiaWidgetsSnapshots = false;")
+        page = phone.page
+        page.goto(base + "demo/")
+        for kind, cases in _cases().items():
+            for expected_state, value, curp in cases:
+                page.fill(INPUT.format(kind="curp"), curp or "")
+                expected = describe(kind, value, curp=curp)
+                page.fill(INPUT.format(kind=kind), value)
+                phone.wait_message(kind, expected["message"])
+                assert phone.state(kind) == expected_state
+        assert page.evaluate(_READY) == "off"
+        page.wait_for_timeout(3500)
+        assert page.evaluate(_SNAPSHOT_BUILD) is None
+        assert phone.errors == []

@@ -62,16 +62,45 @@ def _h(data: bytes) -> str:
 
 def test_manifest_files_exist_with_content_hashes(built):
     root, m = built
-    for key in ("widgets_js", "widgets_css", "worker_js", "stdlib_zip", "checker_zip"):
+    for key in ("widgets_css", "stdlib_zip", "checker_zip"):
         path = root / m[key]
         assert path.is_file(), key
         assert _h(path.read_bytes()) in path.name, f"{key}: name does not carry its content hash"
         assert not m[key].startswith("/"), "manifest paths are relative to the site root"
+    # The scripts' folder is named after every module in it, config.js included.
+    js_dir = (root / m["widgets_js"]).parent
+    assert js_dir == (root / m["worker_js"]).parent == (root / m["config_js"]).parent
+    modules = sorted(js_dir.iterdir())
+    assert js_dir.name == "js-" + _h(b"".join(p.name.encode() + p.read_bytes() for p in modules))
+    assert {p.name for p in modules} == set(shared_assets.script_files()) | {"config.js"}
     for name, rel in m["postal"].items():
         path = root / rel
         assert _h(path.read_bytes()) in path.name
         assert path.read_bytes() == (shared_assets.POSTAL_DATA_DIR / name).read_bytes()
     assert (root / "sw.js").is_file()
+
+
+def _config(root, m) -> dict:
+    text = (root / m["config_js"]).read_text(encoding="utf-8")
+    return json.loads(re.search(r"^export default (\{.*\});$", text, re.M).group(1))
+
+
+def test_config_module_replaces_the_type_checking_stand_in(built):
+    """The scripts import config.js; the build writes it (no string replacing in the scripts)."""
+    root, m = built
+    config = _config(root, m)
+    stand_in = (shared_assets.WIDGETS_SRC / "config.js").read_text(encoding="utf-8")
+    for key in config:
+        assert f"  {key}:" in stand_in, f"config.js stand-in lacks {key}"
+    for name, data in shared_assets.script_files().items():
+        assert (root / m["widgets_js"]).parent.joinpath(name).read_bytes() == data, name
+        assert b"__CONFIG__" not in data
+    # The first download the boxes announce: what a cold visit gets, gzip as served.
+    core = [root / m["pyodide_dir"] / n for n in shared_assets.PYODIDE_CORE]
+    files = core + [root / m["stdlib_zip"], root / m["checker_zip"],
+                    root / m["postal"]["index.bin"], root / m["postal"]["meta.json"]]
+    assert config["downloadBytes"] == sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in files)
+    assert 3_000_000 < config["downloadBytes"] < 6_000_000
 
 
 def test_pyodide_core_is_copied_unchanged_without_stock_stdlib_or_lock(built):
@@ -154,18 +183,19 @@ def test_service_worker_names_a_versioned_cache_and_existing_files(built):
 
 def test_worker_and_widgets_reference_only_built_files(built):
     root, m = built
-    shared = root / "_shared"
-    worker = (root / m["worker_js"]).read_text(encoding="utf-8")
-    config = json.loads(re.search(r"const CONFIG = (\{.*?\});\n", worker).group(1))
+    js_dir = (root / m["widgets_js"]).parent
+    config = _config(root, m)
     for key in ("stdlib", "app"):
-        assert (shared / config[key]).is_file()
-    assert (shared / config["pyodide"] / "pyodide.mjs").is_file()
+        assert (js_dir / config[key]).is_file()
+    assert (js_dir / config["pyodide"] / "pyodide.mjs").is_file()
+    for rel in config["postal"].values():
+        assert (js_dir / rel).is_file()
+    assert (js_dir / config["sw"]).resolve() == (root / "sw.js").resolve()
     assert config["lock"]["packages"] == {}, "the lock file is passed inline and empty"
-    widgets = (root / m["widgets_js"]).read_text(encoding="utf-8")
-    wconfig = json.loads(re.search(r"const CONFIG = (\{.*?\});\n", widgets).group(1))
-    assert (shared / wconfig["worker"]).is_file()
-    assert (shared / wconfig["sw"]).resolve() == (root / "sw.js").resolve()
-    for text in (worker, widgets):
+    for path in js_dir.glob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        for spec in re.findall(r'^import .*? from "([^"]+)";$', text, re.M):
+            assert (js_dir / spec).is_file(), (path.name, spec)
         text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
         assert "https://" not in text.replace("https://www.gob.mx", "").replace("https://www.imss.gob.mx", "")
         assert "localStorage" not in text and "indexedDB" not in text and "document.cookie" not in text
@@ -184,26 +214,51 @@ def _cases():
     return cases
 
 
-def test_shipped_files_answer_like_cpython(built, tmp_path):
-    """Pyodide started as the worker starts it, from the built files only."""
-    from checker import text
-    root, m = built
-    worker = (root / m["worker_js"]).read_text(encoding="utf-8")
-    config = json.loads(re.search(r"const CONFIG = (\{.*?\});\n", worker).group(1))
-    cases = _cases()
-    smoke = {"shared_dir": str(root / "_shared"), "pyodide_dir": config["pyodide"], "stdlib": config["stdlib"],
-             "app": config["app"], "postal": config["postal"], "lock": config["lock"], "cases": cases}
+def _smoke(root, m, tmp_path, **extra):
+    """Run smoke_shipped.mjs on the built files; its JSON result."""
+    config = _config(root, m)
+    shared = root / "_shared"
+    js_dir = (root / m["widgets_js"]).parent
+    rel = lambda p: (js_dir / p).resolve().relative_to(shared.resolve()).as_posix()  # noqa: E731
+    smoke = {"shared_dir": str(shared), "pyodide_dir": rel(config["pyodide"]) + "/", "stdlib": rel(config["stdlib"]),
+             "app": rel(config["app"]), "postal": {k: rel(v) for k, v in config["postal"].items()},
+             "lock": config["lock"], "cases": _cases(), **extra}
     (tmp_path / "smoke.json").write_text(json.dumps(smoke), encoding="utf-8")
     proc = subprocess.run(["node", str(shared_assets.WIDGETS_SRC / "build" / "smoke_shipped.mjs"),
                            str(tmp_path / "smoke.json")], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    for (kind, value, curp), answer in zip(cases, result["answers"]):
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _assert_answers_like_cpython(result):
+    from checker import text
+    for (kind, value, curp), answer in zip(_cases(), result["answers"], strict=True):
         expected = json.loads(json.dumps(text.describe(kind, value, curp=curp)))
         assert answer == {"ok": expected}, (kind, value, curp)
     # Everything Python loaded came from the two shipped zips (or is built in).
     for f in result["files"]:
         assert f.startswith(("/lib/python314.zip/", "/lib/guia_app.zip/")), f
+
+
+def test_shipped_files_answer_like_cpython(built, tmp_path):
+    """Pyodide started as the worker starts it, from the built files only."""
+    root, m = built
+    _assert_answers_like_cpython(_smoke(root, m, tmp_path))
+
+
+def test_a_memory_snapshot_of_the_shipped_files_answers_like_cpython(built, tmp_path):
+    """The worker's later-visit start: Pyodide restored from a snapshot made
+    after importing the checker (Pyodide's private _makeSnapshot/_loadSnapshot,
+    hence pinned and tested here); a corrupt snapshot is refused, so the
+    worker falls back to a normal start."""
+    assert json.loads((NODE_MODULES / "package.json").read_text())["version"] == "314.0.7", \
+        "the snapshot API is private: re-check it before upgrading Pyodide"
+    root, m = built
+    result = _smoke(root, m, tmp_path, snapshot=True)
+    assert result["restored_modules"] is True  # the checker came back with the heap
+    assert result["corrupt"] == "refused"
+    assert 10_000_000 < result["snapshot_bytes"] < 100_000_000
+    _assert_answers_like_cpython(result)
 
 
 def test_checker_suite_passes_against_the_shipped_zip(built, tmp_path):

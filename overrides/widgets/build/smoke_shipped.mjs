@@ -5,8 +5,14 @@
 // inputs as JSON lines.  tests/widgets/test_shared_assets.py compares them with
 // checker.text.describe under CPython.
 //
+// With "snapshot": true it goes the worker's snapshot way instead: a first
+// Pyodide started with _makeSnapshot imports the checker, warms it up and
+// makes a memory snapshot; a second one starts from that snapshot and
+// answers.  It also reports whether a corrupt snapshot is refused (the
+// worker then starts normally).
+//
 // Usage: node smoke_shipped.mjs CONFIG.json
-//   {shared_dir, pyodide_dir, stdlib, app, postal: {name: path}, lock, cases: [[kind, value, curp]]}
+//   {shared_dir, pyodide_dir, stdlib, app, postal: {name: path}, lock, cases: [[kind, value, curp]], snapshot}
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,19 +20,46 @@ import { pathToFileURL } from "node:url";
 const c = JSON.parse(await readFile(process.argv[2], "utf8"));
 const shared = (p) => path.join(c.shared_dir, p);
 const { loadPyodide } = await import(pathToFileURL(shared(c.pyodide_dir + "pyodide.mjs")).href);
-const t0 = performance.now();
-const py = await loadPyodide({
+const APP_MOUNT = "/lib/guia_app.zip";
+const appBytes = await readFile(shared(c.app));
+const SETUP = `import sys\nsys.path.insert(0, ${JSON.stringify(APP_MOUNT)})\nimport guia_bridge`;
+
+const start = (extra) => loadPyodide({
   indexURL: shared(c.pyodide_dir),
   stdLibURL: shared(c.stdlib),
   lockFileContents: c.lock,
   stdout: () => {},
   stderr: (s) => process.stderr.write(s + "\n"),
+  fsInit: async (FS) => FS.writeFile(APP_MOUNT, appBytes),
+  ...extra,
 });
-py.FS.writeFile("/lib/guia_app.zip", await readFile(shared(c.app)));
-py.runPython("import sys; sys.path.insert(0, '/lib/guia_app.zip')");
+
+const t0 = performance.now();
+let py = await start(c.snapshot ? { _makeSnapshot: true } : {});
+const result = {};
+if (c.snapshot) {
+  py.runPython(SETUP);
+  py.runPython("guia_bridge.warm_up()");
+  const snapshot = py.makeMemorySnapshot();
+  result.snapshot_bytes = snapshot.length;
+  const t1 = performance.now();
+  py = await start({ _loadSnapshot: snapshot });
+  result.restore_ms = Math.round(performance.now() - t1);
+  result.restored_modules = py.runPython("import sys; 'guia_bridge' in sys.modules");
+  const corrupt = snapshot.slice();
+  corrupt[0] ^= 0xff;
+  try {
+    await start({ _loadSnapshot: corrupt });
+    result.corrupt = "loaded";
+  } catch (error) {
+    result.corrupt = "refused";
+  }
+} else {
+  py.runPython(SETUP);
+}
 const bridge = py.pyimport("guia_bridge");
-const startMs = performance.now() - t0;
-const lines = [];
+result.start_ms = Math.round(performance.now() - t0);
+const answers = [];
 for (const [kind, value, curp] of c.cases) {
   let answer;
   for (let i = 0; i < 50; i++) {
@@ -34,11 +67,12 @@ for (const [kind, value, curp] of c.cases) {
     if (!answer.need) break;
     bridge.add_file(answer.need, new Uint8Array(await readFile(shared(c.postal[answer.need]))));
   }
-  lines.push(JSON.stringify(answer));
+  answers.push(answer);
 }
-const modules = JSON.parse(py.runPython(`
+result.answers = answers;
+result.files = JSON.parse(py.runPython(`
 import sys, json
 json.dumps(sorted({getattr(m, "__file__", None) or "" for m in list(sys.modules.values())} - {""}))
 `));
-console.log(JSON.stringify({ start_ms: Math.round(startMs), answers: lines.map((l) => JSON.parse(l)), files: modules }));
+console.log(JSON.stringify(result));
 process.exit(0);

@@ -1,0 +1,33 @@
+// @ts-check
+// The build's file names and figures.  This file is only the shape and the
+// values for type checking: guide/shared_assets.py writes the real module
+// (same exports) next to the built scripts, so nothing is string-replaced.
+
+/**
+ * @typedef {object} Config
+ * @property {string} pyodide  Pyodide's folder (with the trailing slash)
+ * @property {string} stdlib   the trimmed standard-library zip
+ * @property {string} app      the checker's zip (with guia_bridge)
+ * @property {Record<string, string>} postal  postal data file name -> URL
+ * @property {object} lock     the inline Pyodide lock file (no package)
+ * @property {number} progressBytes  uncompressed bytes the worker counts while downloading
+ * @property {number} downloadBytes  bytes sent on the first use (gzip, as served): the figure the boxes announce
+ * @property {string} build    hash of everything a memory snapshot depends on
+ * @property {string} sw       the Service Worker script
+ * All URLs are relative to this module.
+ */
+
+/** @type {Config} */
+const CONFIG = {
+  pyodide: "../pyodide/",
+  stdlib: "../stdlib.zip",
+  app: "../checker.zip",
+  postal: {},
+  lock: { info: {}, packages: {} },
+  progressBytes: 0,
+  downloadBytes: 0,
+  build: "dev",
+  sw: "../../sw.js",
+};
+
+export default CONFIG;
