@@ -306,7 +306,8 @@ class Sheet:
         self._strings = strings
         self._date_styles = date_styles
         self._date1904 = date1904
-        self.value_columns = frozenset()
+        self.value_columns = None  # None: not known yet, formulas are kept
+        self.formulas = []  # (row, col, error) of formulas without a value
         self._dates_seen = {}
         self.merged = []
         self.dimension = None
@@ -428,8 +429,8 @@ class Sheet:
                     m = _V.search(inner)
                     if m is not None:
                         v = m.group(1)
-                    elif col in self.value_columns and _F.search(inner):
-                        raise self._formula(rowno, col, inner)
+                    elif _F.search(inner):
+                        self._no_value(rowno, col, inner)
             if not v:
                 value = ''
             elif t == 's':
@@ -476,6 +477,15 @@ class Sheet:
             if len(self._dates_seen) < 100_000:
                 self._dates_seen[raw] = text
         return text
+
+    def _no_value(self, row, col, inner):
+        # A formula without its saved result: an error where the value is
+        # checked; until the header is known, remembered (a few) instead.
+        if self.value_columns is None:
+            if len(self.formulas) < 1000:
+                self.formulas.append((row, col, self._formula(row, col, inner)))
+        elif col in self.value_columns:
+            raise self._formula(row, col, inner)
 
     def _bad_cell(self, row, col):
         return _corrupt(self.file, ERRORS['xlsx.bad_cell'].format(cell=cell_ref(row, col), sheet=self.title))

@@ -501,7 +501,7 @@ def report_lines(check):
     if check.full is not None:
         shown['full_name'] = check.full
     order = [k for k in PERSON_KINDS if k in shown]
-    fields = [LABELS[k] for k in order]
+    fields = [f'{ARTICLE.get(k, "el")} {LABELS[k]}' for k in order]
     text = (
         (REPORT['compared_join'].join(fields[:-1]) + REPORT['compared_last'] + fields[-1])
         if len(fields) > 1

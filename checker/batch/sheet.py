@@ -96,6 +96,10 @@ def check_sheet(sheet, **options):
         + ([c.index for c in person.columns.values()] if person else [])
         + ([person.full.index] if person and person.full else [])
     )
+    data_from = index + (1 if headerless else 2)
+    for row, col, error in sheet.formulas:
+        if col in sheet.value_columns and row >= data_from:
+            raise _error(error)
     run.summary.sheet = sheet.title
     return run
 
