@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from checker._mexico import MONTHS
 from checker._mexico import STATES as _MEXICO_STATES
 
 SATCFDI_VERSION = '26.10.1'
@@ -307,21 +308,8 @@ _DATE_PATTERNS = (
     (re.compile(r'(\d{1,2})/(\d{1,2})/(\d{4})'), (3, 2, 1)),
     (re.compile(r'(\d{1,2})-(\d{1,2})-(\d{4})'), (3, 2, 1)),
 )
-_MONTHS = {
-    'enero': 1,
-    'febrero': 2,
-    'marzo': 3,
-    'abril': 4,
-    'mayo': 5,
-    'junio': 6,
-    'julio': 7,
-    'agosto': 8,
-    'septiembre': 9,
-    'setiembre': 9,
-    'octubre': 10,
-    'noviembre': 11,
-    'diciembre': 12,
-}
+# SEPOMEX notices sometimes spell September «setiembre».
+_MONTHS = {name: n for n, name in enumerate(MONTHS, 1)} | {'setiembre': 9}
 _SPANISH_DATE = re.compile(r'(\d{1,2})\s+de\s+([a-záéíóú]+)\s+(?:de|del)\s+(\d{4})', re.IGNORECASE)
 
 
