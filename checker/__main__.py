@@ -9,6 +9,8 @@ not found, no CURP/NSS/CP column).
 import os
 import sys
 
+from . import text
+
 AYUDA = """\
 Uso:
   python -m checker curp VALOR          revisa una CURP
@@ -65,10 +67,7 @@ Resultado (código de salida): 0 si todo es válido (puede haber avisos),
 1 si algo no es válido, 2 si el comando no se pudo ejecutar.
 """
 
-_KINDS = {
-    'curp': 'curp', 'nss': 'nss', 'cp': 'cp', 'postal': 'cp',
-    'codigo-postal': 'cp', 'código-postal': 'cp',
-}
+_KINDS = text.KINDS
 
 
 def _usage_error(message, err):
@@ -107,7 +106,6 @@ def _configure(stream):
 
 
 def _explain_value(kind, args, out):
-    from . import text
     curp = _take_option(args, ('--curp',))
     unknown = [a for a in args if a.startswith('--')]
     if unknown:

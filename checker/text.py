@@ -40,11 +40,12 @@ from .exceptions import InvalidInput
 
 __all__ = ['describe', 'render', 'KINDS', 'NOTE_CODES']
 
-#: Accepted names for each kind.
+#: Accepted names for each kind (describe() and ``python -m checker``).
 KINDS = {
     'curp': 'curp',
     'nss': 'nss',
     'cp': 'cp', 'postal': 'cp', 'codigo_postal': 'cp',
+    'codigo-postal': 'cp', 'código-postal': 'cp',
 }
 
 #: Warning codes that inform but never make a value "warning": the check
