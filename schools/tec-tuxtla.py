@@ -2,7 +2,8 @@
 
 Fuente: «Cómo realizar tu trámite de alta ante el IMSS», Instituto Tecnológico
 de Tuxtla Gutiérrez (shared/seeds/004). La guía nombra a la encargada de
-afiliaciones; aquí se nombra la oficina.
+afiliaciones; aquí se nombra la oficina. La guía no da la página web de la
+escuela: no se pone ninguna.
 """
 import datetime
 
@@ -18,7 +19,6 @@ SCHOOL = School(
     level="superior",
     state="Chiapas",
     city="Tuxtla Gutiérrez",
-    site_url="https://www.tuxtla.tecnm.mx",
     logo_svg=(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="TecNM Tuxtla">'
         '<rect width="48" height="48" rx="10" fill="#1b396a"/>'
@@ -34,7 +34,7 @@ SCHOOL = School(
     offices=[
         Office(
             name=ESCOLARES,
-            role="Encargada de afiliaciones: te da tu Hoja de afiliación y lleva tu proceso de alta en el IMSS.",
+            role="Afiliaciones al IMSS: te da tu Hoja de afiliación y lleva tu proceso de alta en el IMSS.",
             email=EMAIL,
         ),
     ],

@@ -168,7 +168,6 @@ FACTS = {
         "según tu lugar de residencia en Tuxtla Gutiérrez",
         "Pide la clínica a la que deseas ser afiliado dentro de Tuxtla Gutiérrez",
         "a la mano para cualquier emergencia",
-        "www.tuxtla.tecnm.mx",
     ],
 }
 
