@@ -142,3 +142,20 @@ def test_titles_and_file_name_are_escaped_too():
 def test_blank_rows_are_skipped_whatever_the_columns(text):
     s = report(text)['summary']
     assert (s['rows'], s['invalid']) == (1, 1), s
+
+
+def test_a_first_line_over_the_row_limit_is_a_too_big_header():
+    r = report(b'CURP' + b',' * (MAX_LINE + 1) + b'\n')
+    assert r['error'] == 'batch.header_too_big'
+
+
+def test_text_and_unbuffered_sources_are_bounded_too(tmp_path):
+    import io
+    big = 'CURP\n' + CURP + '\n' + 'A' * (MAX_LINE + 1) + '\n'
+    out = []
+    assert batch.check_source(io.StringIO(big, newline=''), out.append) == 2
+    assert 'línea 3' in out[-1]
+    path = tmp_path / 'lista.csv'
+    path.write_bytes(f'CURP\n{CURP}\n'.encode())
+    with open(path, 'rb', buffering=0) as raw:
+        assert batch.check_source(raw, out.append) == 0
