@@ -57,5 +57,17 @@ STATES = (
 
 BORN_ABROAD = ('NE', 'Nacido en el extranjero')
 
-MONTHS = ('enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio',
-          'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre')
+MONTHS = (
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+)

@@ -6,6 +6,7 @@ It lives in the package, as `numpy.testing` does, so tests/ and bench/ import
 it the same way once the project is installed, and neither imports the other.
 Nothing here runs at build time.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # Debian's Chromium, launched by Playwright with executable_path: no browser
 # download, no Google services, no update checks during a run.
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-gpu", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 # Every school in schools/, so a new school gets the browser tests too.
 SCHOOL_SLUGS = [p.stem for p in school_files()]
@@ -37,5 +44,6 @@ def run_axe(page) -> list[dict]:
     """axe-core's WCAG 2.1 A/AA violations on the page (axe from node_modules)."""
     page.evaluate(AXE.read_text(encoding="utf-8"))  # through the DevTools protocol: the page's CSP doesn't apply
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
-    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-            for v in result["violations"]]
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]
+    ]

@@ -3,6 +3,7 @@
 The constants and helpers bench/ needs too (Chromium and its flags, the school
 slugs, axe) are in guide/testing.py; test files import them from there.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,6 +21,7 @@ def built_site(tmp_path_factory) -> Path:
     if given and (Path(given) / "index.html").is_file():
         return Path(given)
     from guide.build import build
+
     site = tmp_path_factory.mktemp("site") / "site"
     build(site=site, work=tmp_path_factory.mktemp("work"))
     return site
@@ -28,6 +30,7 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site):
     from guide.serve import running_server
+
     with running_server(built_site) as url:
         yield url
 
@@ -35,6 +38,7 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = launch_chromium(p)
         yield browser
@@ -44,9 +48,9 @@ def browser():
 @pytest.fixture
 def phone(browser):
     """A page in a fresh context the size of a cheap phone (360×740)."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True, locale="es-MX")
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="es-MX"
+    )
     page = context.new_page()
     yield page
     context.close()
-

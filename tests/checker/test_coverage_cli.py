@@ -22,14 +22,17 @@ def run(*argv):
     return status, out.getvalue(), err.getvalue()
 
 
-@pytest.mark.parametrize("argv, says", [
-    (["nss", "--curp"], "Falta el valor después de --curp."),
-    (["nss", "28138801999", "--rapido"], "No conozco la opción --rapido."),
-    (["curp", "HEGG560427MVZRRL04", "--curp", "HEGG560427MVZRRL04"], "La opción --curp sólo sirve con nss."),
-    (["cp"], "Falta el valor que quieres revisar: python -m checker cp VALOR"),
-    (["lista.csv", "otra.csv"], "Da un solo archivo (CSV o Excel) para revisar."),
-    (["lista.csv", "--rapido"], "No conozco la opción --rapido."),
-])
+@pytest.mark.parametrize(
+    "argv, says",
+    [
+        (["nss", "--curp"], "Falta el valor después de --curp."),
+        (["nss", "28138801999", "--rapido"], "No conozco la opción --rapido."),
+        (["curp", "HEGG560427MVZRRL04", "--curp", "HEGG560427MVZRRL04"], "La opción --curp sólo sirve con nss."),
+        (["cp"], "Falta el valor que quieres revisar: python -m checker cp VALOR"),
+        (["lista.csv", "otra.csv"], "Da un solo archivo (CSV o Excel) para revisar."),
+        (["lista.csv", "--rapido"], "No conozco la opción --rapido."),
+    ],
+)
 def test_usage_mistakes(argv, says):
     status, out, err = run(*argv)
     assert status == 2 and out == ""
@@ -83,6 +86,7 @@ def test_a_stream_without_reconfigure_is_used_as_it_is():
 
         def write(self, s):
             self.parts.append(s)
+
     out, err = Plain(), Plain()
     assert main(["nss", "28138801999"], out, err) == 0
     assert "".join(out.parts).strip() and not err.parts
@@ -92,5 +96,9 @@ def test_invalid_input_repr_and_pickle():
     e = InvalidInput("nss.length", "Faltan dígitos.", 3)
     assert repr(e) == "InvalidInput(code='nss.length', message='Faltan dígitos.', position=3)"
     again = pickle.loads(pickle.dumps(e))
-    assert (again.code, again.message, again.position, str(again)) == ("nss.length", "Faltan dígitos.", 3,
-                                                                      "Faltan dígitos.")
+    assert (again.code, again.message, again.position, str(again)) == (
+        "nss.length",
+        "Faltan dígitos.",
+        3,
+        "Faltan dígitos.",
+    )

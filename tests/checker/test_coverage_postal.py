@@ -26,9 +26,11 @@ def files():
 @pytest.fixture
 def use(files):
     """use(changes): the catalogue with some files replaced (None: missing)."""
+
     def install(changes):
         data = {**files, **changes}
         postal.set_loader(lambda name: data[name] if data.get(name) is not None else data[name + "-missing"])
+
     yield install
     postal.set_loader(None)
 
@@ -92,10 +94,13 @@ def test_a_loader_may_return_a_bytearray(files):
         postal.set_loader(None)
 
 
-@pytest.mark.parametrize("change", [
-    lambda s: s.update(prefix="45"),       # the shard of another prefix
-    lambda s: s.pop("places"),             # a shard missing a table
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: s.update(prefix="45"),  # the shard of another prefix
+        lambda s: s.pop("places"),  # a shard missing a table
+    ],
+)
 def test_damaged_shard_is_data_unavailable(use, files, change):
     use({"44.json": shard_with(files, "44", change)})
     assert_unavailable()
@@ -128,14 +133,22 @@ def test_a_prefix_without_a_shard_in_an_old_catalogue(use, files):
     assert "Ningún estado usa códigos postales que empiecen con 44" in info.value.message
 
 
-@pytest.mark.parametrize("changes, words", [
-    ({"catalogue_date": "2024-03-15", "catalogue_date_precision": "day"}, "15 de marzo de 2024"),
-    ({"catalogue_date": "2024-03-15", "catalogue_date_precision": None, "catalogue_date_approximate": None},
-     "15 de marzo de 2024"),
-    ({"catalogue_date": "2019-01-01", "catalogue_date_precision": None, "catalogue_date_approximate": True}, "2019"),
-    ({"catalogue_date": "2019-13-01", "catalogue_date_precision": "day"}, "con fecha 2019-13-01"),
-    ({"catalogue_date": "pronto", "catalogue_date_precision": "day"}, "con fecha pronto"),
-])
+@pytest.mark.parametrize(
+    "changes, words",
+    [
+        ({"catalogue_date": "2024-03-15", "catalogue_date_precision": "day"}, "15 de marzo de 2024"),
+        (
+            {"catalogue_date": "2024-03-15", "catalogue_date_precision": None, "catalogue_date_approximate": None},
+            "15 de marzo de 2024",
+        ),
+        (
+            {"catalogue_date": "2019-01-01", "catalogue_date_precision": None, "catalogue_date_approximate": True},
+            "2019",
+        ),
+        ({"catalogue_date": "2019-13-01", "catalogue_date_precision": "day"}, "con fecha 2019-13-01"),
+        ({"catalogue_date": "pronto", "catalogue_date_precision": "day"}, "con fecha pronto"),
+    ],
+)
 def test_catalogue_date_in_words(use, files, changes, words):
     use({"meta.json": meta_with(files, **changes)})
     assert words in postal.catalogue()["words"]
@@ -150,27 +163,34 @@ def test_sources_without_a_short_name_are_not_listed(use, files):
 
 # -------------------------------------------- the same cases, as the student reads them
 
+
 def test_text_for_a_code_in_two_alcaldias_renamed_with_many_colonias(use, files):
     """Plural alcaldías, a former name, and a long list of colonias cut at 8."""
+
     def change(shard):
         shard["places"] += ["Benito Juárez", "Alcaldía Vieja"]
         new, old = len(shard["places"]) - 2, len(shard["places"]) - 1
         colonias = [f"Colonia {n}" for n in range(1, 12)]
         shard["codes"]["000"] = [[1, new, old], 0, 1, colonias]
         shard["former"] = {"000": [old]}
+
     use({"06.json": shard_with(files, "06", change)})
     from checker import text
+
     d = text.describe("cp", "06000")
     assert d["state"] == "valid"
     assert "Alcaldías: Cuauhtémoc, Benito Juárez" in d["details"]
     assert "Nombre anterior: Alcaldía Vieja" in d["details"]
-    assert "11 colonias o asentamientos: Colonia 1, Colonia 2, Colonia 3, Colonia 4, Colonia 5, Colonia 6, " \
-           "Colonia 7, Colonia 8 y 3 más" in d["details"]
+    assert (
+        "11 colonias o asentamientos: Colonia 1, Colonia 2, Colonia 3, Colonia 4, Colonia 5, Colonia 6, "
+        "Colonia 7, Colonia 8 y 3 más" in d["details"]
+    )
 
 
 def test_text_names_the_catalogue_without_sources_when_it_has_none(use, files):
     use({"meta.json": meta_with(files, sources=None)})
     from checker import text
+
     d = text.describe("cp", "44100")
     line = next(x for x in d["details"] if x.startswith("Catálogo de códigos postales: "))
     assert "(fuentes:" not in line

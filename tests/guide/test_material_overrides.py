@@ -11,6 +11,7 @@ After upgrading Material and reviewing the drift these tests print: copy the
 new upstream files over material_upstream/, re-apply our change to the fork,
 and regenerate the .diff (run this file: `.venv/bin/python tests/guide/test_material_overrides.py`).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -29,19 +30,30 @@ FORKS = ["partials/header.html"]  # upstream text kept, with a small intended ch
 
 def _overridden() -> list[str]:
     """Every file in overrides/ that replaces one of Material's templates."""
-    return sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html")
-                  if p.name != "main.html" and (UPSTREAM / p.relative_to(OVERRIDES)).is_file())
+    return sorted(
+        p.relative_to(OVERRIDES).as_posix()
+        for p in OVERRIDES.rglob("*.html")
+        if p.name != "main.html" and (UPSTREAM / p.relative_to(OVERRIDES)).is_file()
+    )
 
 
 def _diff(a: Path, b: Path, a_name: str, b_name: str) -> str:
-    return "".join(difflib.unified_diff(a.read_text(encoding="utf-8").splitlines(keepends=True),
-                                        b.read_text(encoding="utf-8").splitlines(keepends=True), a_name, b_name))
+    return "".join(
+        difflib.unified_diff(
+            a.read_text(encoding="utf-8").splitlines(keepends=True),
+            b.read_text(encoding="utf-8").splitlines(keepends=True),
+            a_name,
+            b_name,
+        )
+    )
 
 
 def test_every_override_of_a_material_partial_has_its_upstream_base():
     missing = [rel for rel in _overridden() if not (REFERENCE / rel).is_file()]
-    assert not missing, (f"overrides {missing} replace Material templates but tests/guide/material_upstream/ has no "
-                         f"copy of the upstream file they were made from: copy it from {UPSTREAM}")
+    assert not missing, (
+        f"overrides {missing} replace Material templates but tests/guide/material_upstream/ has no "
+        f"copy of the upstream file they were made from: copy it from {UPSTREAM}"
+    )
 
 
 @pytest.mark.parametrize("rel", sorted(p.relative_to(REFERENCE).as_posix() for p in REFERENCE.rglob("*.html")))
@@ -49,9 +61,11 @@ def test_installed_material_partial_is_the_one_we_overrode(rel):
     installed = UPSTREAM / rel
     assert installed.is_file(), f"the installed Material no longer has {rel}: overrides/{rel} overrides nothing"
     drift = _diff(REFERENCE / rel, installed, f"material_upstream/{rel}", f"installed material/templates/{rel}")
-    assert not drift, (f"Material's {rel} changed since overrides/{rel} was made; review this drift, bring what "
-                       f"applies into overrides/{rel}, then copy the installed file to tests/guide/material_upstream/"
-                       f"{rel}:\n{drift}")
+    assert not drift, (
+        f"Material's {rel} changed since overrides/{rel} was made; review this drift, bring what "
+        f"applies into overrides/{rel}, then copy the installed file to tests/guide/material_upstream/"
+        f"{rel}:\n{drift}"
+    )
 
 
 @pytest.mark.parametrize("rel", FORKS)
@@ -61,7 +75,8 @@ def test_fork_differs_from_upstream_only_by_the_intended_change(rel):
     assert actual == intended, (
         f"overrides/{rel} no longer differs from Material's only by the intended change in "
         f"tests/guide/material_upstream/{Path(rel).name}.diff. If the change is meant, regenerate that file with "
-        f"`.venv/bin/python tests/guide/test_material_overrides.py`. Difference from Material now:\n{actual}")
+        f"`.venv/bin/python tests/guide/test_material_overrides.py`. Difference from Material now:\n{actual}"
+    )
 
 
 def _intended_diffs() -> None:
