@@ -325,10 +325,6 @@ class _Field:
         return (key, arg)
 
 
-def _slice_key(c, positions):
-    return ''.join([c[p] for p in positions])
-
-
 class PersonCheck:
     """``check(row, curp_value)``: the issues of a row's CURP against its data.
 
@@ -349,6 +345,13 @@ class PersonCheck:
         if self.full is not None:
             kinds = ['given_names', 'first_surname', 'second_surname'] + kinds
         self.fields = {k: _Field(k, self.columns.get(k, self.full)) for k in kinds}
+        # (comparison code, column index or -1/-2/-3 for the full name's
+        # given name/first/second surname, field)
+        codes = {'first_surname': 0, 'second_surname': 1, 'given_names': 2, 'birth_date': 3, 'sex': 4, 'state': 5}
+        parts = {'given_names': -3, 'first_surname': -2, 'second_surname': -1}
+        self._plan = [
+            (codes[k], self.columns[k].index if k in self.columns else parts[k], f) for k, f in self.fields.items()
+        ]
         self.all_names = {'given_names', 'first_surname', 'second_surname'} <= self.fields.keys()
         self.need = max([c.index for c in self.columns.values()] + ([self.full.index] if self.full else [-1])) + 1
 
@@ -357,53 +360,74 @@ class PersonCheck:
 
     def __call__(self, row, curp_value):
         """Issues (a list) or None for one row; *curp_value* as in the cell."""
-        c = curp_value.strip().upper()
-        if len(c) != 18:
-            c = _curp.compact(curp_value) if curp_value else ''
+        c = curp_value
+        if len(c) != 18 or not c.isupper():
+            c = _curp.compact(c) if c else ''
             if len(c) != 18:
                 return None
         if len(row) < self.need:
             row = row + [''] * (self.need - len(row))
-        values = {}
+        named = None
         if self.full is not None:
-            parts = split_full_name(row[self.full.index], self.surnames_first)
-            if parts is None:
-                if row[self.full.index].strip():
-                    self.full_skipped += 1
-            else:
-                values['given_names'], values['first_surname'], values['second_surname'] = parts
-        for kind, col in self.columns.items():
-            values[kind] = row[col.index]
-        problems = None
-        args = {}
+            named = split_full_name(row[self.full.index], self.surnames_first)
+            if named is None and row[self.full.index].strip():
+                self.full_skipped += 1
+        # The hot path: per field one cached look-up and one or two slice
+        # comparisons; values and arguments are gathered only on a mismatch.
         ok = True
-        fields = self.fields
-        for kind, value in values.items():
-            key, arg = fields[kind].get(value)
+        bad = None
+        for code, index, field in self._plan:
+            if index < 0:  # a part of the full name
+                if named is None:
+                    continue
+                value = named[index + 3]
+            else:
+                value = row[index]
+            r = field.cache.get(value)
+            if r is None:
+                r = field.get(value)
+            key = r[0]
             if key is None:
                 continue
             if key == 'error':
-                problems = (problems or []) + [self._data_issue(kind, arg, value)]
+                bad = (bad or []) + [self._data_issue(field.kind, r[1], value)]
+            elif not ok:
                 continue
-            args[kind] = arg
-            if ok:
-                positions = fields[kind].positions
-                if kind == 'birth_date':
-                    ok = c[4:10] == key[:6] and ((c[16] <= '9') == (key[6] == '0'))
-                elif _slice_key(c, positions) != key:
-                    ok = False
+            elif code == 0:
+                ok = c[0] == key[0] and c[1] == key[1] and c[13] == key[2]
+            elif code == 1:
+                ok = c[2] == key[0] and c[14] == key[1]
+            elif code == 2:
+                ok = c[3] == key[0] and c[15] == key[1]
+            elif code == 3:
+                ok = c[4:10] == key[:6] and (c[16] <= '9') == (key[6] == '0')
+            elif code == 4:
+                ok = c[10] == key
+            else:
+                ok = c[11:13] == key
+        if ok and not (self.all_names and _curp.has_warnings(c)):
+            return bad
+        values, args = self._gather(row, named)
         if not args:
-            return problems
-        if ok and not (
-            self.all_names
-            and _curp.has_warnings(c)
-            and all(k in args for k in ('given_names', 'first_surname', 'second_surname'))
-        ):
-            return problems
+            return bad
         mismatches = self._compare(c, args)
         if mismatches:
-            problems = (problems or []) + [self._mismatch(m, values, curp_value) for m in mismatches]
-        return problems
+            bad = (bad or []) + [self._mismatch(m, values, curp_value) for m in mismatches]
+        return bad
+
+    def _gather(self, row, named):
+        """({field: cell text}, {field: compare() argument}) of one row."""
+        values = {}
+        if named is not None:
+            values['given_names'], values['first_surname'], values['second_surname'] = named
+        for kind, col in self.columns.items():
+            values[kind] = row[col.index]
+        args = {}
+        for kind, value in values.items():
+            key, arg = self.fields[kind].get(value)
+            if key is not None and key != 'error':
+                args[kind] = arg
+        return values, args
 
     @staticmethod
     def _compare(c, args):
