@@ -582,5 +582,3 @@ def test_batch_uses_only_public_names_of_the_validators():
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
                     and node.value.id in ('_curp', '_nss', '_postal', 'curp', 'nss', 'postal'):
                 assert not node.attr.startswith('_'), (path.name, node.attr)
-            if isinstance(node, ast.ImportFrom) and node.module:
-                assert '_curp_data' not in node.module, path.name
