@@ -70,9 +70,9 @@ ROUTES = {
         "name": "App IMSS Digital",
         "documents": ["curp", "email"],
         "summary": "Descarga la app IMSS Digital de la tienda oficial de tu celular "
-                   "(App Store o Google Play) y genera tu NSS en Trámites y servicios.",
+        "(App Store o Google Play) y genera tu NSS en Trámites y servicios.",
         "warning": "Descarga la app IMSS Digital solo de las tiendas oficiales (App Store o Google Play). "
-                   "Si la bajas por otros medios, arriesgas tus datos personales.",
+        "Si la bajas por otros medios, arriesgas tus datos personales.",
     },
     "subdelegacion": {
         "name": "En una subdelegación del IMSS",
@@ -153,7 +153,9 @@ WEB_ENTRIES = {
         "submit": "Continuar",
         "vigencia": {
             "url": URLS["imss_digital"],
-            "clicks": ["En «Servicios más consultados», elige «Vigencia de Derechos» (Consulta tu vigencia de derechos)."],
+            "clicks": [
+                "En «Servicios más consultados», elige «Vigencia de Derechos» (Consulta tu vigencia de derechos)."
+            ],
         },
         "clinica": {
             "url": URLS["imss_digital"],
@@ -191,31 +193,59 @@ CONSTANCIA_VIGENCIA = "Constancia de vigencia de derechos"
 
 # What the IMSS form asks, in its order.
 FORM_FIELDS = {
-    "start": ["CURP", "Correo electrónico", "Confirma tu correo electrónico",
-              "Las letras de la imagen (distingue mayúsculas y minúsculas)"],
-    "address": ["Código postal (el sistema llena tu estado y municipio)", "Colonia",
-                "Calle", "Número exterior", "Número interior (si tienes)"],
-    "vigencia": ["CURP", "NSS", "Correo electrónico", "Confirma tu correo electrónico",
-                 "Las letras de la imagen"],
-    "clinica": ["CURP", "NSS", "Correo electrónico",
-                "Confirma tu correo electrónico", "Las letras de la imagen"],
+    "start": [
+        "CURP",
+        "Correo electrónico",
+        "Confirma tu correo electrónico",
+        "Las letras de la imagen (distingue mayúsculas y minúsculas)",
+    ],
+    "address": [
+        "Código postal (el sistema llena tu estado y municipio)",
+        "Colonia",
+        "Calle",
+        "Número exterior",
+        "Número interior (si tienes)",
+    ],
+    "vigencia": ["CURP", "NSS", "Correo electrónico", "Confirma tu correo electrónico", "Las letras de la imagen"],
+    "clinica": ["CURP", "NSS", "Correo electrónico", "Confirma tu correo electrónico", "Las letras de la imagen"],
     "clinica_address": ["Código postal", "Tu dirección (calle, número y colonia)"],
 }
 
 # The same forms as one action per line, for the numbered steps.
 FORM_STEPS = {
-    "start": ["Escribe tu CURP.", "Escribe tu correo electrónico personal.",
-              "Vuelve a escribir tu correo para confirmarlo.",
-              "Escribe las letras de la imagen. Distingue mayúsculas y minúsculas."],
-    "address": ["Escribe tu código postal. El sistema llena tu estado y tu municipio.",
-                "Elige tu colonia.", "Escribe tu calle.", "Escribe tu número exterior.",
-                "Escribe tu número interior, si tienes."],
-    "vigencia": ["Escribe tu CURP.", "Escribe tu NSS (11 dígitos).", "Escribe tu correo electrónico.",
-                 "Vuelve a escribir tu correo para confirmarlo.", "Escribe las letras de la imagen."],
-    "clinica": ["Escribe tu CURP.", "Escribe tu NSS, si el formulario lo pide.", "Escribe tu correo electrónico.",
-                "Vuelve a escribir tu correo para confirmarlo.", "Escribe las letras de la imagen."],
-    "clinica_address": ["Escribe tu código postal y toca «Buscar».", "Escribe tu dirección.",
-                        "Elige tu clínica (UMF).", "Termina el trámite."],
+    "start": [
+        "Escribe tu CURP.",
+        "Escribe tu correo electrónico personal.",
+        "Vuelve a escribir tu correo para confirmarlo.",
+        "Escribe las letras de la imagen. Distingue mayúsculas y minúsculas.",
+    ],
+    "address": [
+        "Escribe tu código postal. El sistema llena tu estado y tu municipio.",
+        "Elige tu colonia.",
+        "Escribe tu calle.",
+        "Escribe tu número exterior.",
+        "Escribe tu número interior, si tienes.",
+    ],
+    "vigencia": [
+        "Escribe tu CURP.",
+        "Escribe tu NSS (11 dígitos).",
+        "Escribe tu correo electrónico.",
+        "Vuelve a escribir tu correo para confirmarlo.",
+        "Escribe las letras de la imagen.",
+    ],
+    "clinica": [
+        "Escribe tu CURP.",
+        "Escribe tu NSS, si el formulario lo pide.",
+        "Escribe tu correo electrónico.",
+        "Vuelve a escribir tu correo para confirmarlo.",
+        "Escribe las letras de la imagen.",
+    ],
+    "clinica_address": [
+        "Escribe tu código postal y toca «Buscar».",
+        "Escribe tu dirección.",
+        "Elige tu clínica (UMF).",
+        "Termina el trámite.",
+    ],
 }
 
 # Messages the IMSS system shows, keyed by a stable name schools refer to.
@@ -237,21 +267,23 @@ MESSAGES = {
 # subdelegación documents are those of ROUTES["subdelegacion"].
 MESSAGE_ACTIONS = {
     "subdelegacion": "El IMSS no pudo terminar tu trámite en línea. Acude a la subdelegación del IMSS "
-                     "más cercana. Lleva tu CURP, comprobante de domicilio, identificación oficial, "
-                     "acta de nacimiento y tu correo electrónico.",
+    "más cercana. Lleva tu CURP, comprobante de domicilio, identificación oficial, "
+    "acta de nacimiento y tu correo electrónico.",
     "inconsistencias": "El IMSS encontró datos que no coinciden. Acude a la subdelegación del IMSS más "
-                       "cercana para corregirlos. Lleva tu CURP, comprobante de domicilio, identificación "
-                       "oficial, acta de nacimiento y tu correo electrónico.",
+    "cercana para corregirlos. Lleva tu CURP, comprobante de domicilio, identificación "
+    "oficial, acta de nacimiento y tu correo electrónico.",
     "no_encontrado": "No es un error: no tenías NSS y el IMSS te asigna uno nuevo. "
-                     "Escribe tu domicilio y toca «Continuar».",
+    "Escribe tu domicilio y toca «Continuar».",
     "con_derecho": "Correcto: ya tienes el servicio médico del IMSS. Guarda tu constancia.",
     "sin_derecho": "Todavía no estás dado de alta en el seguro. Avísale a tu escuela.",
     "procesando": "Espera. No cierres ni actualices la página.",
     "procesada": "Listo. Revisa tu correo: ahí llegan tus documentos (busca también en spam).",
     "asignacion_exitosa": "Ya tienes tu NSS. Descarga o imprime tus dos documentos PDF.",
     "correo_no_confirmado": "Abre tu correo y toca la liga de confirmación que te envió el IMSS "
-                            "(" "serviciosdigitales@imss.gob.mx" "). Si no la ves, revisa spam. "
-                            "Luego sigue con el trámite.",
+    "("
+    "serviciosdigitales@imss.gob.mx"
+    "). Si no la ves, revisa spam. "
+    "Luego sigue con el trámite.",
 }
 
 # Where in the guide each message appears (the step a student is on).
@@ -290,8 +322,10 @@ KEEP_BY_STEP = {
 }
 
 # How to see a doctor once registered (IMSS Digital lists "Agendar Cita Médica").
-CITA = ("Para pedir consulta, acude a tu Unidad de Medicina Familiar (UMF) o agenda tu cita en "
-        "IMSS Digital, en «Agendar Cita Médica».")
+CITA = (
+    "Para pedir consulta, acude a tu Unidad de Medicina Familiar (UMF) o agenda tu cita en "
+    "IMSS Digital, en «Agendar Cita Médica»."
+)
 
 
 def _glossary() -> dict[str, str]:

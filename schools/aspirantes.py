@@ -4,9 +4,10 @@ La guía real (shared/seeds/001) no dice el nombre de la institución ni su
 estado; por eso el nombre es de ejemplo, no hay estado y la oficina es «tu
 institución», sin teléfonos inventados.
 """
+
 import datetime
 
-from guide.model import Delivery, Office, QA, School
+from guide.model import QA, Delivery, Office, School
 
 INSTITUCION = "Tu institución"
 
@@ -78,9 +79,7 @@ SCHOOL = School(
         ),
         QA(
             question="¿Necesito imprimir algo?",
-            answer=(
-                "Sí. Imprime los formatos que te genere el sistema en cada paso."
-            ),
+            answer=("Sí. Imprime los formatos que te genere el sistema en cada paso."),
         ),
     ],
     reviewed=datetime.date(2026, 11, 23),

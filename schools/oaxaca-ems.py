@@ -3,9 +3,10 @@
 Fuente: «Guía para obtener el Número de Seguridad Social para el proceso de
 afiliación al IMSS», Gobierno del Estado de Oaxaca (shared/seeds/000).
 """
+
 import datetime
 
-from guide.model import Deadline, Delivery, Office, QA, School
+from guide.model import QA, Deadline, Delivery, Office, School
 
 AFILIACION = "Control Escolar de tu plantel o Centro de Educación Abierta"
 
@@ -105,9 +106,7 @@ SCHOOL = School(
     faq=[
         QA(
             question="¿Cuándo tramito mi carnet?",
-            answer=(
-                "Tu plantel te indicará en qué momento debes concluir el trámite del carnet."
-            ),
+            answer=("Tu plantel te indicará en qué momento debes concluir el trámite del carnet."),
         ),
         QA(
             question="¿Cómo confirmo que ya tengo servicio médico?",

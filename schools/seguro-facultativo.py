@@ -5,10 +5,11 @@ por eso el nombre es de ejemplo, no hay estado y las oficinas son las que la
 guía nombra, sin teléfonos inventados. Termina en «pasa 1 día después a
 confirmar»: la vigencia y el alta en clínica son los pasos generales del IMSS.
 """
+
 import datetime
 
 from guide import imss
-from guide.model import Deadline, Delivery, Office, QA, School
+from guide.model import QA, Deadline, Delivery, Office, School
 
 ESCOLARES = "Departamento de Servicios Escolares"
 CONTROL = "Oficina de Control Escolar"
@@ -73,9 +74,7 @@ SCHOOL = School(
         "necesitas hacer el trámite del NSS. Pasa al Depto. de Servicios Escolares a dejar tu número "
         "del IMSS para que realicen tu trámite."
     ),
-    coverage=(
-        "Una vez que tramitas el seguro facultativo, tiene vigencia hasta que finalices tu carrera."
-    ),
+    coverage=("Una vez que tramitas el seguro facultativo, tiene vigencia hasta que finalices tu carrera."),
     keep=[
         "Tu Número de Seguridad Social (NSS) impreso. Consérvalo: es tu número para cualquier trámite "
         "de la escuela (viajes de estudios, estancias y estadías) o en un trabajo.",

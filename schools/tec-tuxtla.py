@@ -5,9 +5,10 @@ de Tuxtla Gutiérrez (shared/seeds/004). La guía nombra a la encargada de
 afiliaciones; aquí se nombra la oficina. La guía no da la página web de la
 escuela: no se pone ninguna.
 """
+
 import datetime
 
-from guide.model import Office, QA, School
+from guide.model import QA, Office, School
 
 ESCOLARES = "Departamento de Servicios Escolares · Afiliaciones al IMSS"
 EMAIL = "gladis.ah@tuxtla.tecnm.mx"
@@ -62,9 +63,7 @@ SCHOOL = School(
         "Si tu constancia de Vigencia de Derechos está vigente por parte de tu bachillerato u otra "
         "institución, pide tu baja a esa institución. Así el Instituto podrá afiliarte."
     ),
-    coverage=(
-        "Te afilian cuando entras a primer semestre. El servicio se da de baja cuando te gradúas."
-    ),
+    coverage=("Te afilian cuando entras a primer semestre. El servicio se da de baja cuando te gradúas."),
     clinic_notes=[
         "La clínica se te asigna según tu lugar de residencia en Tuxtla Gutiérrez.",
         "Pide la clínica a la que deseas ser afiliado dentro de Tuxtla Gutiérrez.",

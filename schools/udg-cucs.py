@@ -2,9 +2,10 @@
 
 Fuente: «Proceso de Alta del IMSS», CUCS (shared/seeds/002).
 """
+
 import datetime
 
-from guide.model import Deadline, Office, Phone, QA, School
+from guide.model import QA, Deadline, Office, Phone, School
 
 CSE = "Coordinación de Servicios Estudiantiles"
 # The source's "En caso de error" list: the one list for every IMSS error message.

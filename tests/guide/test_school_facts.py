@@ -5,6 +5,7 @@ steps and their order, documents, deadlines, contacts, warnings and special
 cases. They are checked against the built HTML text of the school's whole
 site (all pages, tags stripped, whitespace normalised).
 """
+
 from __future__ import annotations
 
 import html
@@ -17,13 +18,25 @@ import pytest
 # facultativo's guide stops at the school's confirmation: the vigencia and the
 # clinic are the general IMSS steps that make the insurance usable.)
 STEPS = {
-    "oaxaca-ems": ["Obtén tu NSS", "Entrega tu NSS a tu escuela", "Date de alta en tu clínica",
-                   "Revisa tu vigencia de derechos"],
-    "aspirantes": ["Obtén tu NSS", "Entrega tu NSS a tu escuela", "Revisa tu vigencia de derechos",
-                   "Date de alta en tu clínica"],
+    "oaxaca-ems": [
+        "Obtén tu NSS",
+        "Entrega tu NSS a tu escuela",
+        "Date de alta en tu clínica",
+        "Revisa tu vigencia de derechos",
+    ],
+    "aspirantes": [
+        "Obtén tu NSS",
+        "Entrega tu NSS a tu escuela",
+        "Revisa tu vigencia de derechos",
+        "Date de alta en tu clínica",
+    ],
     "udg-cucs": ["Obtén tu NSS", "Revisa tu vigencia de derechos", "Date de alta en tu clínica"],
-    "seguro-facultativo": ["Obtén tu NSS", "Entrega tu NSS a tu escuela", "Revisa tu vigencia de derechos",
-                           "Date de alta en tu clínica"],
+    "seguro-facultativo": [
+        "Obtén tu NSS",
+        "Entrega tu NSS a tu escuela",
+        "Revisa tu vigencia de derechos",
+        "Date de alta en tu clínica",
+    ],
     "tec-tuxtla": ["Revisa tu vigencia de derechos", "Pide tu Hoja de afiliación", "Tramita tu carnet de citas"],
 }
 # Steps a student may skip: after the end page, marked «Paso opcional».
@@ -31,8 +44,12 @@ OPTIONAL = {"udg-cucs": ["Cambia de clínica si lo necesitas"]}
 END_TITLE = "Listo: ya tienes tu seguro"
 
 COVERED_SERVICES = [
-    "Atención médica", "Atención obstétrica", "al recién nacido, solo en el momento del nacimiento",
-    "Dotación de medicamentos", "Atención odontológica", "Atención quirúrgica y hospitalaria",
+    "Atención médica",
+    "Atención obstétrica",
+    "al recién nacido, solo en el momento del nacimiento",
+    "Dotación de medicamentos",
+    "Atención odontológica",
+    "Atención quirúrgica y hospitalaria",
     "Análisis de laboratorio y rayos X",
 ]
 
@@ -42,8 +59,12 @@ FACTS = {
         "www.imss.gob.mx",
         "Derechohabientes, pensionados y público en general",
         "Escritorio Virtual",
-        "Asignación de NSS", "Iniciar trámite",
-        "CURP", "Correo electrónico", "Comprobante de domicilio", "código postal",
+        "Asignación de NSS",
+        "Iniciar trámite",
+        "CURP",
+        "Correo electrónico",
+        "Comprobante de domicilio",
+        "código postal",
         "liga de confirmación",
         "el acuse impreso con tu Número de Seguridad Social (NSS)",
         "Control Escolar de tu plantel o Centro de Educación Abierta",
@@ -58,8 +79,10 @@ FACTS = {
         "Carnet de citas",
         "Tu plantel te indicará en qué momento debes concluir el trámite del carnet",
         "Revisa tu vigencia después de tramitar tu carnet",
-        "«Consulta»", "Vigencia de Derechos",
-        "Derecho a servicio médico: SI", "Correcto",
+        "«Consulta»",
+        "Vigencia de Derechos",
+        "Derecho a servicio médico: SI",
+        "Correcto",
         "Derecho a servicio médico: NO",
         "Repórtalo al responsable de afiliación de Control Escolar",
         "desde el momento de tu inscripción hasta que concluyas tu Educación Media Superior",
@@ -71,20 +94,32 @@ FACTS = {
     "aspirantes": [
         "Escuela de ejemplo",
         "www.gob.mx/afiliatealimss",
-        "Por internet", "App IMSS Digital", "En una subdelegación del IMSS",
-        "CURP", "Comprobante de domicilio", "Correo electrónico", "Identificación oficial", "Acta de nacimiento",
-        "App Store", "Google Play", "tiendas oficiales",
+        "Por internet",
+        "App IMSS Digital",
+        "En una subdelegación del IMSS",
+        "CURP",
+        "Comprobante de domicilio",
+        "Correo electrónico",
+        "Identificación oficial",
+        "Acta de nacimiento",
+        "App Store",
+        "Google Play",
+        "tiendas oficiales",
         "Paso 1: Obtén o localiza tu Número de Seguridad Social",
         "Vuelve a escribir tu correo para confirmarlo",
         "letras de la imagen",
         "Su petición se está procesando",
         "No se encontró un número asociado a tu CURP, se te asignará uno",
         "Escribe tu código postal. El sistema llena tu estado y tu municipio",
-        "colonia", "calle", "número exterior", "número interior",
+        "colonia",
+        "calle",
+        "número exterior",
+        "número interior",
         "No cierres ni actualices la página",
         "Asignación de NSS exitosa",
         "Tu petición ha sido procesada",
-        "Número de Seguridad Social", "Tarjeta de Número de Seguridad Social",
+        "Número de Seguridad Social",
+        "Tarjeta de Número de Seguridad Social",
         "Finalizar trámite",
         "Paso 2: Verifica que tu escuela te haya inscrito",
         "Entrega tu Número de Seguridad Social (NSS) a tu institución para que te registre ante el IMSS",
@@ -101,49 +136,83 @@ FACTS = {
         "busca «IMSS Digital» en cualquier buscador",
         "NSS, Número de Seguridad Social",
         "Asignación o localización de NSS",
-        "App Store", "Google Play", "tiendas oficiales",
-        "liga de confirmación", "spam", "serviciosdigitales@imss.gob.mx",
-        "Número de Seguridad Social", "Tarjeta de Número de Seguridad Social",
+        "App Store",
+        "Google Play",
+        "tiendas oficiales",
+        "liga de confirmación",
+        "spam",
+        "serviciosdigitales@imss.gob.mx",
+        "Número de Seguridad Social",
+        "Tarjeta de Número de Seguridad Social",
         "El instituto (IMSS) ha localizado inconsistencias en tus datos",
-        "subdelegación del IMSS más cercana", "originales",
-        "CURP", "Comprobante de domicilio", "Acta de nacimiento", "Credencial de estudiante",
+        "subdelegación del IMSS más cercana",
+        "originales",
+        "CURP",
+        "Comprobante de domicilio",
+        "Acta de nacimiento",
+        "Credencial de estudiante",
         "INE (si eres menor de edad, presenta la de tu padre o madre)",
         "www.imss.gob.mx/directorio",
-        "Vigencia de Derechos", "Constancia de vigencia de derechos", "IMSS-02-020",
+        "Vigencia de Derechos",
+        "Constancia de vigencia de derechos",
+        "IMSS-02-020",
         "Una vez que eres aceptado en la Universidad de Guadalajara, se inicia tu trámite de afiliación",
         "aproximadamente 1 mes después del inicio de tu ingreso",
         "a las 4 semanas de tu ingreso al CUCS",
-        "Derecho a servicio médico: SI", "Derecho a servicio médico: NO",
-        "«activo»", "«licencia»", "baja o desertor",
+        "Derecho a servicio médico: SI",
+        "Derecho a servicio médico: NO",
+        "«activo»",
+        "«licencia»",
+        "baja o desertor",
         "Coordinación de Servicios Estudiantiles",
-        "Pedro Moreno #1029", "casi esquina con Enrique Díaz de León", "Col. Centro", "C.P. 44100",
+        "Pedro Moreno #1029",
+        "casi esquina con Enrique Díaz de León",
+        "Col. Centro",
+        "C.P. 44100",
         "Guadalajara, Jal.",
-        "33 3827 0613", "33 3827 0485", "33 3826 3642",
+        "33 3827 0613",
+        "33 3827 0485",
+        "33 3826 3642",
         "Ext. 103, 106, 115, 117, 122",
         "Lunes a viernes de 9:00 a 17:00 h",
         "imss@udg.mx",
         "estudiantes.udg.mx/programa-afiliacion-al-imss",
-        "Nombre completo", "Código de estudiante", "«ya verificado»", "NO el de tu tutor",
+        "Nombre completo",
+        "Código de estudiante",
+        "«ya verificado»",
+        "NO el de tu tutor",
         "Correo UDG (institucional)",
-        "Alta en Clínica o UMF", "parte de abajo de la página de IMSS Digital",
-        "Si eres foráneo", "lugar donde vives en Guadalajara", "clínica en tu lugar de origen",
-        "Cambios, Modificaciones o Actualización de datos", "Cambio de Clínica o UMF",
+        "Alta en Clínica o UMF",
+        "parte de abajo de la página de IMSS Digital",
+        "Si eres foráneo",
+        "lugar donde vives en Guadalajara",
+        "clínica en tu lugar de origen",
+        "Cambios, Modificaciones o Actualización de datos",
+        "Cambio de Clínica o UMF",
         "Si tu clínica ya está registrada",
-        "acuse de recibo de tu registro", "UMF, consultorio y turno",
+        "acuse de recibo de tu registro",
+        "UMF, consultorio y turno",
         "PREVENIMSS",
     ],
     # 003 · procedimiento del seguro facultativo (escuela de ejemplo)
     "seguro-facultativo": [
         "Escuela de ejemplo",
         "www.imss.gob.mx/tramites/imss02008",
-        "recuadro número 3", "Trámite digitalizado", "«Iniciar»", "«Aceptar»", "«Buscar»",
-        "CURP", "Correo electrónico",
+        "recuadro número 3",
+        "Trámite digitalizado",
+        "«Iniciar»",
+        "«Aceptar»",
+        "«Buscar»",
+        "CURP",
+        "Correo electrónico",
         "tu Número de Seguridad Social (NSS) impreso",
         "Departamento de Servicios Escolares",
-        "Pasa al Depto. de Servicios Escolares para confirmar", "1 día después de entregar tu NSS",
+        "Pasa al Depto. de Servicios Escolares para confirmar",
+        "1 día después de entregar tu NSS",
         "alta del seguro facultativo",
         "único",
-        "viajes de estudios, estancias y estadías", "o en un trabajo",
+        "viajes de estudios, estancias y estadías",
+        "o en un trabajo",
         "tiene vigencia hasta que finalices tu carrera",
         "Si ya fuiste trabajador de una empresa, o trabajas, y te asignaron un número del IMSS",
         "Pasa al Depto. de Servicios Escolares a dejar tu número del IMSS",
@@ -156,14 +225,22 @@ FACTS = {
         "se da de baja cuando te gradúas",
         "si no hiciste tu trámite a tiempo",
         "www.imss.gob.mx",
-        "Derechohabientes", "público en general", "Escritorio Virtual", "Vigencia de Derechos",
+        "Derechohabientes",
+        "público en general",
+        "Escritorio Virtual",
+        "Vigencia de Derechos",
         "pide tu Hoja de afiliación al Departamento de Servicios Escolares",
         "gladis.ah@tuxtla.tecnm.mx",
         "envía tu vigencia escaneada",
-        "bachillerato u otra institución", "pide tu baja a esa institución",
-        "Unidad de Medicina Familiar (UMF)", "carnet de citas médicas",
-        "Hoja de afiliación", "Comprobante de domicilio reciente (agua o luz)",
-        "INE o credencial de la escuela", "CURP", "2 fotos tamaño infantil",
+        "bachillerato u otra institución",
+        "pide tu baja a esa institución",
+        "Unidad de Medicina Familiar (UMF)",
+        "carnet de citas médicas",
+        "Hoja de afiliación",
+        "Comprobante de domicilio reciente (agua o luz)",
+        "INE o credencial de la escuela",
+        "CURP",
+        "2 fotos tamaño infantil",
         "responsabilidad del asegurado",
         "según tu lugar de residencia en Tuxtla Gutiérrez",
         "Pide la clínica a la que deseas ser afiliado dentro de Tuxtla Gutiérrez",
@@ -233,14 +310,19 @@ def test_steps_are_in_the_order_of_the_source_guide(built_site, slug):
 
 def admonitions(path: Path) -> list[tuple[str, str]]:
     source = path.read_text(encoding="utf-8")
-    return [(kind, normalise(re.sub(r"<[^>]+>", " ", body)))
-            for kind, body in re.findall(r'<div class="admonition (\w+)">(.*?)</div>', source, re.S)]
+    return [
+        (kind, normalise(re.sub(r"<[^>]+>", " ", body)))
+        for kind, body in re.findall(r'<div class="admonition (\w+)">(.*?)</div>', source, re.S)
+    ]
 
 
 @pytest.mark.parametrize("page", ["pasos/obtener-nss", "problemas", ""])
 def test_oaxaca_no_acudas_a_la_subdelegacion_is_a_call_out(built_site, page):
-    found = [kind for kind, text in admonitions(built_site / "oaxaca-ems" / page / "index.html")
-             if "no acudas a la subdelegación" in text]
+    found = [
+        kind
+        for kind, text in admonitions(built_site / "oaxaca-ems" / page / "index.html")
+        if "no acudas a la subdelegación" in text
+    ]
     assert found and set(found) <= {"danger", "warning"}, found
 
 
