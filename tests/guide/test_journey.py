@@ -218,7 +218,7 @@ def test_the_end_page_exists_and_says_what_you_have_and_whom_to_ask(built_site, 
     assert 'href="../../contacto/"' in source
     # The home page points to it and lists optional steps as optional.
     home = text_of(built_site, slug, "")
-    assert normalise("Al terminar: Listo: ya tienes tu seguro") in home
+    assert normalise("Al terminar, mira qué guardar y a quién preguntar en Listo: ya tienes tu seguro") in home
     for step in school.optional_steps:
         title = re.search(
             r"<h1[^>]*>(.*?)</h1>",
