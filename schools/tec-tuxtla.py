@@ -30,7 +30,7 @@ SCHOOL = School(
     accent_color="#a35a00",
     intro=(
         "La afiliación al IMSS se hace cuando entras a primer semestre, como parte de tu expediente "
-        "escolar. Es un trámite obligatorio desde el primer semestre. Tu seguro se da de baja cuando te gradúas."
+        "escolar. Es un trámite obligatorio desde el primer semestre."
     ),
     offices=[
         Office(
@@ -63,7 +63,7 @@ SCHOOL = School(
         "Si tu constancia de Vigencia de Derechos está vigente por parte de tu bachillerato u otra "
         "institución, pide tu baja a esa institución. Así el Instituto podrá afiliarte."
     ),
-    coverage=("Te afilian cuando entras a primer semestre. El servicio se da de baja cuando te gradúas."),
+    coverage="Desde que entras a primer semestre. El servicio se da de baja cuando te gradúas.",
     clinic_notes=[
         "La clínica se te asigna según tu lugar de residencia en Tuxtla Gutiérrez.",
         "Pide la clínica a la que deseas ser afiliado dentro de Tuxtla Gutiérrez.",
