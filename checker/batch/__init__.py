@@ -9,8 +9,11 @@ one job each: :mod:`~checker.batch.read` (bytes to text lines),
 :mod:`~checker.batch.columns` (which column holds what),
 :mod:`~checker.batch.cells` (the issues of one cell),
 :mod:`~checker.batch.run` (the hot loop), :mod:`~checker.batch.results`
-(the result types) and :mod:`~checker.batch.report` (the Spanish report;
-its texts are in :mod:`checker.messages.batch`).
+(the result types), :mod:`~checker.batch.report` (the Spanish report; its
+texts are in :mod:`checker.messages.batch`) and
+:mod:`~checker.batch.escape` (what the report echoes of a cell, made
+visible).  Memory stays bounded on any file: see
+:mod:`~checker.batch.read` for the limits.
 
 Usage from Python (the browser does the same with the file's bytes)::
 
