@@ -28,8 +28,9 @@ OWN_PAGES = ("mi-hoja.md", "cartel.md")
 # Files a page never needs offline: the manifest's icons (the phone keeps its
 # own copy once installed) and Material's unused PNG favicon.
 NOT_OFFLINE = (".png",)
-# The office poster is printed, not read on the bus: not part of the offline copy.
-NOT_OFFLINE_PATHS = ("cartel/", "assets/stylesheets/cartel.css")
+# Printed pages (the office poster, «Mi hoja») are not read on the bus: not
+# part of the offline copy, which stays ≤ 100 KB gzip per school.
+NOT_OFFLINE_PATHS = ("cartel/", "mi-hoja/", "assets/stylesheets/cartel.css")
 
 
 def guia_url() -> str:
@@ -91,31 +92,22 @@ def _end_step() -> str:
 # ------------------------------------------------------------ after the build
 
 def offline_files(site: Path, slug: str) -> list[str]:
-    """What a school needs offline, relative to the site root: every page (as
-    its folder URL), its CSS/JS, logo, manifest and search index, plus the
-    widgets' script and stylesheet when a page has a widget (never Pyodide)."""
+    """What a school keeps offline after one visit, relative to the site root:
+    every page (as its folder URL) but the printed ones, its CSS/JS, logo,
+    manifest and search index. Not the widgets' files: like Pyodide, they are
+    kept once a widget was used."""
     base = site / slug
-    files, widgets = [], set()
+    files = []
     for path in sorted(base.rglob("*")):
         if not path.is_file() or path.suffix in NOT_OFFLINE:
             continue
         rel = path.relative_to(site).as_posix()
         if rel[len(slug) + 1:].startswith(NOT_OFFLINE_PATHS):
             continue
-        if path.name == "index.html":
-            files.append(rel[: -len("index.html")])
-            html = path.read_text(encoding="utf-8", errors="replace")
-            widgets.update(m.replace("../", "") for m in _WIDGET_TAG.findall(html))
-        else:
-            files.append(rel)
-    # The widgets' entry module imports its siblings (engineer E: js-<hash>/*.js).
-    for entry in [w for w in widgets if w.endswith("/main.js")]:
-        widgets.update(f"{entry.rsplit('/', 1)[0]}/{p.name}" for p in (site / entry).parent.glob("*.js"))
-    return files + sorted(widgets)
+        files.append(rel[: -len("index.html")] if path.name == "index.html" else rel)
+    return files
 
 
-# The widgets' script and stylesheet as pages link them (src="../../_shared/widgets.<hash>.js").
-_WIDGET_TAG = re.compile(r'(?:src|href)="(?:\.\./)*(_shared/(?:widgets\.[0-9a-f]+\.(?:js|css)|js-[0-9a-f]+/main\.js))"')
 # The widgets' runtime (megabytes): cached only once used, never re-fetched by a deploy.
 _RUNTIME = re.compile(r"^_shared/(pyodide-[0-9a-f]+/|stdlib\.|checker\.|worker\.)")
 

@@ -48,13 +48,13 @@ def test_one_setting_reaches_canonical_links_poster_and_printed_pages(published)
     assert url in sheet
 
 
-def test_the_sheet_and_poster_are_not_in_search_or_the_offline_copy(published):
+def test_printed_pages_are_not_in_search_or_the_offline_copy(published):
     import json
     docs = json.loads((published / "oaxaca-ems" / "search.json").read_text(encoding="utf-8"))
     assert not any(d["u"].startswith(("cartel", "mi-hoja")) for d in docs)
     lists = json.loads(re.search(r"const SCHOOLS = (\{.*?\});", (published / "sw.js").read_text(encoding="utf-8")).group(1))
-    assert "oaxaca-ems/mi-hoja/" in lists["oaxaca-ems"]
-    assert not any("cartel" in f for f in lists["oaxaca-ems"])
+    assert "oaxaca-ems/contacto/" in lists["oaxaca-ems"]
+    assert not any("cartel" in f or "mi-hoja" in f or "_shared" in f for f in lists["oaxaca-ems"])
     assert all((published / f).exists() for files in lists.values() for f in files)
     assert set(lists) == {p.parent.name for p in published.glob("*/manifest.webmanifest")}
 
