@@ -181,3 +181,43 @@ def test_an_empty_or_cut_response_is_never_kept(built_site, browser, tmp_path):
     assert sizes == [(built_site / SCHOOL / "contacto" / "index.html").stat().st_size,
                      (built_site / SCHOOL / "search.json").stat().st_size]
     context.close()
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    """Two real builds (pages only): the second adds a page to one school, as a deploy would."""
+    from guide.build import build
+    from guide.schools import SCHOOLS_DIR
+    root = tmp_path_factory.mktemp("deploys")
+    schools = root / "schools"
+    shutil.copytree(SCHOOLS_DIR, schools)
+    build(site=root / "v1", work=root / "w1", schools_dir=schools, widgets=False)
+    own = schools / SCHOOL
+    own.mkdir(exist_ok=True)
+    (own / "aviso.md").write_text("# Aviso\n\nVersión nueva de la guía: revisa tus fechas.\n", encoding="utf-8")
+    build(site=root / "v2", work=root / "w2", schools_dir=schools, widgets=False)
+    return root / "v1", root / "v2"
+
+
+def test_offline_after_a_real_rebuild_is_deployed(two_builds, browser, tmp_path):
+    v1, v2 = two_builds
+    assert version(v1) != version(v2)
+    root = tmp_path / "pages"
+    root.mkdir()
+    (root / "guia").symlink_to(v1, target_is_directory=True)
+    context = browser.new_context(locale="es-MX")
+    page = context.new_page()
+    with serve.running_server(root) as url:
+        base = url + "guia/"
+        page.goto(base + f"{SCHOOL}/contacto/")
+        page.evaluate("() => navigator.serviceWorker.ready")
+        wait_cached(page, [base + f for f in sw_lists(v1)[SCHOOL]], version(v1))
+        (root / "guia").unlink()
+        (root / "guia").symlink_to(v2, target_is_directory=True)  # the deploy
+        page.goto(base + f"{SCHOOL}/")
+        files = sw_lists(v2)[SCHOOL]
+        assert f"{SCHOOL}/aviso/" in files
+        wait_cached(page, [base + f for f in files], version(v2))
+    context.set_offline(True)
+    walk_offline(page, base, SCHOOL, files, {f"{SCHOOL}/aviso/": "Versión nueva de la guía"})
+    context.close()
