@@ -22,7 +22,7 @@ import yaml
 
 from guide import colors, escape, imss, mkdocs_messages, pwa
 from guide.context import school_context
-from guide.model import School
+from guide.model import END_STEP, School
 from guide.schools import ROOT, SCHOOLS_DIR, load, load_all
 
 DOCS = ROOT / "docs"
@@ -86,10 +86,19 @@ def write_project(school: School, out: Path, shared: dict) -> Path:
     context = school_context(school)
     nav = [{"Inicio": "index.md"}]
     steps = []
-    for n, step in enumerate(school.steps, 1):
+    n = 0
+    for step in school.steps:
         title = _step_title(docs / STEPS_DIR / f"{step}.md")
         context["step_titles"][step] = title
-        steps.append({f"{n}. {title}": f"{STEPS_DIR}/{step}.md"})
+        # Only required steps count: the end page and optional steps are not "Paso N".
+        if step == END_STEP:
+            label = title
+        elif step in school.optional_steps:
+            label = f"Opcional: {title}"
+        else:
+            n += 1
+            label = f"{n}. {title}"
+        steps.append({label: f"{STEPS_DIR}/{step}.md"})
     nav.append({"Pasos": steps})
     nav += [{title: page} for page, title in SHARED_PAGES]
     nav += own_pages
@@ -165,7 +174,7 @@ def write_index_project(schools: list[School], out: Path, shared: dict) -> Path:
             f'<li class="guia-school" data-guia-filter-text="{search}">'
             f'<a href="{s.slug}/"><img src="assets/logos/{s.slug}.svg" alt="" width="48" height="48">'
             f'<span><strong>{escape.html_text(s.name)}</strong>'
-            f'<span class="guia-school__meta">{escape.html_text(s.state)} · {escape.html_text(s.level.capitalize())}{label}</span>'
+            f'<span class="guia-school__meta">{escape.html_text(" · ".join(filter(None, [s.state, s.level.capitalize()])))}{label}</span>'
             f"</span></a></li>"
         )
     (docs / "assets" / "stylesheets").mkdir(parents=True, exist_ok=True)

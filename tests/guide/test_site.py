@@ -252,3 +252,23 @@ def test_a_school_cannot_take_an_index_page_name(tmp_path):
     proc = build_cli("--sin-widgets", "--schools", schools, "--site", tmp_path / "site", "--work", tmp_path / "w")
     assert proc.returncode == 1 and "buscar.py: «buscar» ya es una página del índice" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def _nav_labels(page: Path) -> list[str]:
+    html = page.read_text(encoding="utf-8")
+    return re.findall(r'class="md-nav__link"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', html)
+
+
+def test_nav_numbers_only_required_steps(built_site):
+    # udg-cucs: three required steps, the end page, then an optional step.
+    labels = _nav_labels(built_site / "udg-cucs" / "index.html")
+    numbered = [label for label in labels if re.match(r"\d+\. ", label)]
+    assert [label.split(". ")[0] for label in numbered] == ["1", "2", "3"]
+    assert any(label.startswith("Listo") for label in labels)
+    assert any(label.startswith("Opcional: ") for label in labels)
+
+
+def test_index_card_has_no_dangling_separator(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    metas = re.findall(r'<span class="guia-school__meta">([^<]*)</span>', html)
+    assert metas and all(not m.startswith(" · ") and " ·  · " not in m for m in metas)
