@@ -27,6 +27,7 @@ from guide.schools import ROOT, SCHOOLS_DIR, load, load_all
 
 DOCS = ROOT / "docs"
 INDEX_DOCS = DOCS / "_index"  # pages of the index site, not of a school
+GLOSSARY = "_glosario.md"  # abbreviations, appended to every page by pymdownx.snippets
 STEPS_DIR = "pasos"
 SHARED_PAGES = [  # (file, nav title) around the steps, in nav order
     ("problemas.md", "Problemas frecuentes"),
@@ -163,6 +164,7 @@ def write_index_project(schools: list[School], out: Path, shared: dict) -> Path:
     _fresh_project_dir(out)
     docs = out / "docs"
     shutil.copytree(INDEX_DOCS, docs)
+    shutil.copy2(DOCS / GLOSSARY, docs / GLOSSARY)  # mkdocs.yml appends it to every page
     logos = docs / "assets" / "logos"
     logos.mkdir(parents=True, exist_ok=True)
     cards = []

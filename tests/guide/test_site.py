@@ -272,3 +272,16 @@ def test_index_card_has_no_dangling_separator(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     metas = re.findall(r'<span class="guia-school__meta">([^<]*)</span>', html)
     assert metas and all(not m.startswith(" · ") and " ·  · " not in m for m in metas)
+
+
+def test_a_page_cannot_include_files_outside_the_school_docs(tmp_path):
+    # pymdownx.snippets reads only the school's generated docs folder.
+    schools = tmp_path / "schools"
+    (schools / "prueba").mkdir(parents=True)
+    (schools / "prueba.py").write_text(GOOD, encoding="utf-8")
+    (schools / "prueba" / "fuga.md").write_text('# Fuga\n\n--8<-- "mkdocs.yml"\n', encoding="utf-8")
+    site = tmp_path / "site"
+    proc = build_cli("--sin-widgets", "--schools", schools, "--site", site, "--work", tmp_path / "work")
+    assert proc.returncode == 1
+    assert "fuga.md" in proc.stderr and "Traceback" not in proc.stderr
+    assert not site.exists()
