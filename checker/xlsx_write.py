@@ -111,6 +111,14 @@ _STYLES_XML = (
 )
 
 
+def _member(name):
+    # A fixed date: the same rows give the same bytes (tests, caches, builds).
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
 class XlsxWriter:
     """A streaming writer of one sheet of text cells.
 
@@ -129,7 +137,7 @@ class XlsxWriter:
         self._rows = 0
         self._ncols = 0
         self._parts = []
-        self._sheet = self._zip.open('xl/worksheets/sheet1.xml', 'w', force_zip64=True)
+        self._sheet = self._zip.open(_member('xl/worksheets/sheet1.xml'), 'w', force_zip64=True)
         views = '<sheetViews><sheetView workbookViewId="0"'
         if header_row:
             n = header_row
@@ -218,12 +226,12 @@ class XlsxWriter:
         self._flush()
         self._sheet.close()
         z = self._zip
-        z.writestr('[Content_Types].xml', _CONTENT_TYPES)
-        z.writestr('_rels/.rels', _ROOT_RELS)
-        z.writestr('xl/_rels/workbook.xml.rels', _BOOK_RELS)
-        z.writestr('xl/styles.xml', _STYLES_XML)
+        z.writestr(_member('[Content_Types].xml'), _CONTENT_TYPES)
+        z.writestr(_member('_rels/.rels'), _ROOT_RELS)
+        z.writestr(_member('xl/_rels/workbook.xml.rels'), _BOOK_RELS)
+        z.writestr(_member('xl/styles.xml'), _STYLES_XML)
         z.writestr(
-            'xl/workbook.xml',
+            _member('xl/workbook.xml'),
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             f'\n<workbook {_NS}><bookViews><workbookView/></bookViews>'
             f'<sheets><sheet name="{_xml_text(self._title)}" '

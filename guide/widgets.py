@@ -129,14 +129,14 @@ def render(kind: str) -> str:
 
 
 def render_batch() -> str:
-    """The "Revisa tu lista" widget: a CSV file checked in the browser."""
+    """The "Revisa tu lista" widget: an Excel or CSV file checked in the browser."""
     parts = [
         '<div class="guia-widget guia-widget--batch" data-checker-batch>',
-        '<label class="guia-widget__label" for="guia-lista">Elige el archivo CSV de tu lista</label>',
-        '<input id="guia-lista" class="guia-widget__file" type="file" accept=".csv,text/csv,text/plain" '
-        'aria-describedby="guia-lista-status">',
+        '<label class="guia-widget__label" for="guia-lista">Elige el archivo de tu lista (Excel o CSV)</label>',
+        '<input id="guia-lista" class="guia-widget__file" type="file" accept=".xlsx,.csv,text/csv,text/plain,'
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="guia-lista-status">',
         '<p id="guia-lista-status" class="guia-widget__status" role="status" aria-live="polite" data-state="idle">'
-        "Elige un archivo CSV con columnas de CURP, NSS o código postal. Se revisa en esta "
+        "Elige un archivo de Excel (.xlsx) o CSV con columnas de CURP, NSS o código postal. Se revisa en esta "
         "computadora, fila por fila, con el mismo programa que <code>python -m checker</code>: "
         "el archivo no se sube a ningún lado.</p>",
         '<div class="guia-widget__details" data-guia-batch-output hidden></div>',

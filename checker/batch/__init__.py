@@ -34,9 +34,10 @@ Separador: punto y coma; títulos en la fila 1.
 Sin columna de código postal: esa parte no se revisó.
 <BLANKLINE>
 Fila 2:
-  Aviso en NSS (columna B) «28138801999»: Los dígitos 5 y 6 de tu NSS (88)
-  deberían ser el año en que naciste, pero tu CURP dice 56 (1956). No
-  siempre es un error, pero confirma con el IMSS que el NSS sea tuyo.
+  Aviso en NSS (columna B) «28138801999»: Los dígitos 5 y 6 del NSS (88)
+  deberían ser el año en que nació el alumno, pero la CURP dice 56 (1956).
+  No siempre es un error, pero confirma con el IMSS que el NSS sea del
+  alumno.
 <BLANKLINE>
 Resumen
   Filas revisadas: 1

@@ -18,11 +18,11 @@ page do)::
 """
 
 import csv
-import io
 
 from ..cellsafe import neutralise
 from ..messages.annotate import DETAIL, DETAIL_JOIN, HEADERS, STATES
 from ..messages.batch import LABELS
+from ..messages.office import for_office
 from ..messages.person import LABELS as PERSON_LABELS
 from ..xlsx_write import XlsxWriter
 
@@ -177,7 +177,7 @@ class _Copy:
                         what=STATES['error' if issue.severity == 'invalid' else 'warning_one'],
                         label=_label(col),
                         letter=col.letter,
-                        message=issue.message,
+                        message=for_office(issue.message),
                     )
                 )
             detail = DETAIL_JOIN.join(parts)
@@ -194,19 +194,37 @@ class _Copy:
             self._xlsx = None
 
 
+class _Both:
+    """Several copies written in one pass (the page offers CSV and XLSX)."""
+
+    def __init__(self, copies):
+        self.copies = copies
+
+    def write(self, *row):
+        for copy in self.copies:
+            copy.write(*row)
+
+    def close(self):
+        for copy in self.copies:
+            copy.close()
+
+
 class annotated:  # noqa: N801 (used as a context manager, like open())
     """Context manager: the run whose rows are also written to *target*.
 
     *target*: for 'xlsx' a path or binary file; for 'csv' a text file
     opened with ``newline=''`` (UTF-8; a BOM is written first so Excel
     reads the accents right).  *tap* must be the :class:`RowTap` given to
-    the run.  The copy is finished on exit.
+    the run.  The copy is finished on exit.  With *fmt* None, *target* is
+    a list of ``(target, fmt)``: all written in the same pass.
     """
 
-    def __init__(self, run, tap, target, fmt):
-        if fmt not in FORMATS:
-            raise ValueError(fmt)
-        self.copy = _Copy(run, tap, target, fmt)
+    def __init__(self, run, tap, target, fmt=None):
+        pairs = [(target, fmt)] if fmt is not None else list(target)
+        if any(f not in FORMATS for _, f in pairs):
+            raise ValueError(pairs)
+        copies = [_Copy(run, tap, t, f) for t, f in pairs]
+        self.copy = copies[0] if len(copies) == 1 else _Both(copies)
         self.run = _Annotated(run, tap, self.copy)
 
     def __enter__(self):
@@ -214,18 +232,3 @@ class annotated:  # noqa: N801 (used as a context manager, like open())
 
     def __exit__(self, *exc):
         self.copy.close()
-
-
-def annotate_bytes(run, tap, fmt):
-    """Run to the end and return the annotated copy as bytes (the page)."""
-    if fmt == 'xlsx':
-        buf = io.BytesIO()
-        with annotated(run, tap, buf, fmt) as r:
-            for _ in r:
-                pass
-        return buf.getvalue()
-    text = io.StringIO(newline='')
-    with annotated(run, tap, text, fmt) as r:
-        for _ in r:
-            pass
-    return text.getvalue().encode('utf-8')

@@ -173,18 +173,21 @@ def report_list(data, name=None, sheet=None, copy=None, **options):
 
     Returns ``{'text', 'exit_status', 'summary', 'error', 'copy'}``: the
     report (as :func:`checker.batch.report`) and, when *copy* is 'csv' or
-    'xlsx', the annotated copy's bytes (None if the file could not be
-    checked).
+    'xlsx', the annotated copy's bytes; with *copy* a tuple of formats,
+    ``copy`` is ``{format: bytes}``, all written in one pass.  ``copy`` is
+    None when the file could not be checked.
     """
-    tap = RowTap() if copy else None
+    formats = (copy,) if isinstance(copy, str) else tuple(copy or ())
+    tap = RowTap() if formats else None
     try:
         run = open_run(data, name, sheet=sheet, tap=tap, **options)
-        if copy:
-            buf = io.BytesIO() if copy == 'xlsx' else io.StringIO(newline='')
-            with annotated(run, tap, buf, copy) as seen:
+        if formats:
+            bufs = {f: io.BytesIO() if f == 'xlsx' else io.StringIO(newline='') for f in formats}
+            with annotated(run, tap, [(bufs[f], f) for f in formats]) as seen:
                 text = '\n'.join(format_report(seen, name)) + '\n'
-            out = buf.getvalue()
-            out = out if copy == 'xlsx' else out.encode('utf-8')
+            out = {f: b.getvalue() if f == 'xlsx' else b.getvalue().encode('utf-8') for f, b in bufs.items()}
+            if isinstance(copy, str):
+                out = out[copy]
         else:
             text = '\n'.join(format_report(run, name)) + '\n'
             out = None

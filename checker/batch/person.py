@@ -280,7 +280,7 @@ class _Field:
     :class:`Issue` factory when the cell cannot be understood.
     """
 
-    LIMIT = 100_000
+    LIMIT = 20_000  # distinct cells cached per column (a few MB); rarer ones recomputed
 
     def __init__(self, kind, column):
         self.kind = kind

@@ -4,6 +4,7 @@ check a whole file and return (or write) that report."""
 from .. import postal as _postal
 from ..exceptions import InvalidInput
 from ..messages.batch import DELIMITER_NAMES, LABELS, REPORT
+from ..messages.office import for_office
 from ..messages.postal import CATALOGUE_LINE, CATALOGUE_LINE_NO_SOURCES
 from .columns import KINDS
 from .escape import visible
@@ -22,7 +23,7 @@ def _fmt(n):
 def _label(kind):
     if kind in LABELS:
         return LABELS[kind]
-    from ..messages.person import LABELS as PERSON   # birth date, sex...
+    from ..messages.person import LABELS as PERSON  # birth date, sex...
     return PERSON[kind]
 
 
@@ -84,7 +85,7 @@ def format_issue(issue):
     # the value and the messages quote the file: never echo a raw control
     return visible(REPORT['issue'].format(what=what, label=_label(col.kind),
                                           letter=col.letter, shown=shown,
-                                          message=issue.message))
+                                          message=for_office(issue.message)))
 
 
 def format_result(result):

@@ -212,7 +212,7 @@ class BatchRun:
         capacity = max(1 << 12, int((self._expected or 0) / SeenTable.LOAD))
         seen_curp = SeenTable.for_curp(capacity) if duplicates and ccol \
             else None
-        seen_nss = SeenTable(capacity) if duplicates and ncol else None
+        seen_nss = SeenTable.for_nss(capacity) if duplicates and ncol else None
         person = self.person if ccol else None
         cp_cache = {}
         cp_get = cp_cache.get

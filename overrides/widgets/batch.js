@@ -1,6 +1,7 @@
 // @ts-check
-// "Revisa tu lista": a CSV file from this computer checked row by row by
-// checker.batch.report (the same report as `python -m checker FILE.csv`).
+// "Revisa tu lista": an Excel or CSV file from this computer checked row by row
+// by the checker (the same report as `python -m checker FILE`), with the list's
+// annotated copies to download.
 // Nothing is uploaded: the file's bytes go to the worker by postMessage.
 
 import { el } from "./dom.js";
@@ -25,6 +26,8 @@ export class BatchWidget {
     this.busy = false;
     /** @type {string | null} */
     this.blobUrl = null;
+    /** @type {string[]} */
+    this.copyUrls = [];
     input.addEventListener("focus", () => this.python.start());
     input.addEventListener("change", () => this.run());
     root.classList.add("guia-widget--js");
@@ -70,8 +73,32 @@ export class BatchWidget {
     this.output.replaceChildren(
       el("pre", { class: "guia-widget__summary", "data-guia-summary": true }, counts),
       el("p", {}, el("a", { href: this.blobUrl, download: `${base}-reporte.txt`, class: "md-button md-button--primary", "data-guia-download": true }, TEXT.batch.download)),
+      ...this.copyLinks(answer.ok, base),
       el("details", {}, el("summary", {}, TEXT.batch.full), el("pre", { class: "guia-widget__report", tabindex: "0", "data-guia-report": true }, report)),
     );
     this.output.hidden = false;
+  }
+
+  /**
+   * Download links for the annotated copies of the list (Excel and CSV), made
+   * by the checker in the worker (issue 12); none when the file could not be checked.
+   * @param {{ copy_xlsx?: string, copy_csv?: string }} ok @param {string} base
+   */
+  copyLinks(ok, base) {
+    this.copyUrls.forEach((url) => URL.revokeObjectURL(url));
+    this.copyUrls = [];
+    const kinds = [
+      ["xlsx", ok.copy_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", TEXT.batch.downloadXlsx],
+      ["csv", ok.copy_csv, "text/csv;charset=utf-8", TEXT.batch.downloadCsv],
+    ];
+    const links = [];
+    for (const [ext, b64, type, label] of kinds) {
+      if (!b64) continue;
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type }));
+      this.copyUrls.push(url);
+      links.push(el("a", { href: url, download: `${base}-revisada.${ext}`, class: "md-button", [`data-guia-copy-${ext}`]: true }, label));
+    }
+    return links.length ? [el("p", { "data-guia-copies": true }, ...links), el("p", {}, TEXT.batch.copyNote)] : [];
   }
 }

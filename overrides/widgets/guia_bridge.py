@@ -122,24 +122,33 @@ def compare(value, given_names=None, first_surname=None, second_surname=None,
 
 
 def batch_report(data, name=None):
-    """``checker.batch.report`` over a CSV file's bytes: JSON
-    {report, status, summary, summary_lines}.
+    """``checker.batch.report`` over a CSV or .xlsx file's bytes: JSON
+    {report, status, summary, summary_lines, copy_xlsx, copy_csv}.
 
     ``report`` is the same text ``python -m checker FILE.csv`` prints;
     ``summary_lines`` are the checker's own closing lines for the ``summary``
-    counts (the verdict last), empty when the file could not be checked."""
+    counts (the verdict last), empty when the file could not be checked;
+    ``copy_xlsx``/``copy_csv`` the annotated copies of the list (base64), absent
+    when it could not be checked."""
     from types import SimpleNamespace
 
-    from checker import batch as _batch
     from checker.batch.report import format_summary
 
     if hasattr(data, "to_bytes"):
         data = data.to_bytes()
 
     def run():
-        r = _batch.report(bytes(data), name)
+        # CSV or Excel in; the annotated copies («Revisión», «Detalle») out,
+        # both written in the same pass (issue 12); base64 for the JSON answer.
+        from base64 import b64encode
+
+        from checker.batch.lists import report_list
+
+        r = report_list(bytes(data), name, copy=("xlsx", "csv"))
         summary = r["summary"]
         lines = format_summary(SimpleNamespace(**summary)) if summary else []
-        return {"report": r["text"], "status": r["exit_status"], "summary": summary, "summary_lines": lines}
+        copies = {f"copy_{k}": b64encode(v).decode("ascii") for k, v in (r["copy"] or {}).items()}
+        return {"report": r["text"], "status": r["exit_status"], "summary": summary, "summary_lines": lines,
+                **copies}
 
     return _answer(run)

@@ -23,16 +23,16 @@ export const TEXT = {
   loadingTyped: (kind, percent) =>
     `Preparando la revisión${pct(percent)}; revisaré ${KIND_NAMES[/** @type {Kind} */ (kind)] || "el dato"} en cuanto esté lista.`,
   starting: "Casi listo: iniciando la revisión…",
-  /** Shown before the first download, beside the box. @param {number} bytes */
-  download: (bytes) =>
-    `Para revisar en tu teléfono se descargan ${megabytes(bytes)} al empezar a escribir. ` +
-    "Es solo la primera vez: después funciona sin conexión.",
+  /** Shown before the first download, beside the box. @param {number} bytes @param {boolean} [file] the list page */
+  download: (bytes, file) =>
+    `Para revisar en tu ${file ? "computadora" : "teléfono"} se descargan ${megabytes(bytes)} ` +
+    `${file ? "al elegir tu archivo" : "al empezar a escribir"}. Es solo la primera vez: después funciona sin conexión.`,
   /** @type {Record<string, string>} */
   ready: {
     curp: "Listo. Escribe tu CURP (18 caracteres): aquí verás si está bien escrita.",
     nss: "Listo. Escribe tu NSS (11 dígitos): aquí verás si está bien escrito.",
     cp: "Listo. Escribe tu código postal (5 dígitos): aquí verás a qué lugar corresponde.",
-    batch: "Listo. Elige el archivo CSV de tu lista.",
+    batch: "Listo. Elige el archivo de tu lista (Excel o CSV).",
   },
   /** @type {Record<string, string>} */
   fallback: {
@@ -73,5 +73,9 @@ export const TEXT = {
     download: "Descargar el reporte",
     full: "Ver el reporte completo",
     fileStem: "lista",
+    // the annotated copies of the list (issue 12)
+    downloadXlsx: "Descargar la lista revisada (Excel)",
+    downloadCsv: "Descargar la lista revisada (CSV)",
+    copyNote: "La lista revisada es tu misma lista, en el mismo orden, con dos columnas más: «Revisión» y «Detalle»; las celdas con problemas van marcadas.",
   },
 };

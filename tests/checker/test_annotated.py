@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.batch.lists import report_list
+from checker.cellsafe import neutralise
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location(
@@ -192,3 +193,52 @@ def test_cli_leaves_no_half_copy_when_the_list_breaks(tmp_path):
     status, out, err = cli(src, '--salida', tmp_path / 'rota-revisada.csv')
     assert status == 2
     assert not (tmp_path / 'rota-revisada.csv').exists() and not list(tmp_path.glob('.revision-*'))
+
+
+def test_both_copies_in_one_pass_say_the_same():
+    both = report_list(LIST.encode(), 'lista.csv', copy=('csv', 'xlsx'))
+    alone = report_list(LIST.encode(), 'lista.csv', copy='csv')
+    assert both['copy']['csv'] == alone['copy'] and both['text'] == alone['text']
+    ws = openpyxl.load_workbook(io.BytesIO(both['copy']['xlsx'])).active
+    # the same cells; the CSV neutralises formulas with an apostrophe, the XLSX with its quote prefix
+    assert [[neutralise(c.value or '') for c in row] for row in ws.iter_rows()] == copy_rows(alone['copy'])
+
+
+def test_the_report_speaks_to_the_office():
+    import re
+
+    from checker import curp as _curp
+
+    bad_curps = [
+        '',
+        'HEGG560427MVZRRL0',
+        'HEGG560427MVZRRL05',
+        'HEGG561327MVZRRL04',
+        'HEGG560230MVZRRL04',
+        'HEGG000229MVZRRL04',
+        'HEGG560427QVZRRL04',
+        'HEGG560427MQQRRL04',
+        'HEGG560427MVZAAL04',
+        'HEGG990427MVZRRLA4',
+        'HEGG560427MVZRRL0Ñ',
+        'BACA000101HDFRRRA7',
+        'HEG@560427MVZRRL04',
+        'HEGG560427MVZRRLO4',
+        'HAGG560427MVZRRL04',
+        'HEGG300101MVZRRL04',
+    ]
+    bad_nss = ['', '2813880199', '28138801998', '28138801999', '74927602404', '2813880l999', '99999999999']
+    rows = [
+        f'{c},{n},{p},Gloria,Hernández,García,27/04/1956,M,Veracruz'
+        for c, n, p in zip(bad_curps, bad_nss * 3, ['', '00001', '4410', 'abcde', '99999', '44100'] * 3)
+    ]
+    text = 'CURP,NSS,CP,Nombre(s),Primer apellido,Segundo apellido,Fecha de nacimiento,Sexo,Entidad de nacimiento\n'
+    text += (
+        '\n'.join(rows) + f'\n{_curp.derive("Ana", "Uc", "", "2001-01-01", "M", "YN")}A1,,,Ana,Uc,,01/01/2001,M,YN\n'
+    )
+    r = report_list(text.encode(), copy='csv')
+    detail = '\n'.join(row[-1] for row in copy_rows(r['copy']))
+    for out in (r['text'], detail):
+        assert out.count('Error') > 20
+        student = re.findall(r'\b(?:[Tt]us?|tuy[oa]|naciste|tienes|escribiste|te)\b[^.]{0,30}', out)
+        assert student == []

@@ -228,11 +228,19 @@ def test_row_check_agrees_with_curp_compare(given_names, first, second, born, se
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.integers(0, 10**11 - 1) | st.sampled_from([0, 1, 2, 28138801999]), max_size=300))
-def test_seen_table_is_a_dict_setdefault(keys):
-    table, ref = SeenTable(capacity=16), {}
+def test_seen_tables_are_a_dict_setdefault(keys):
+    tables, ref = (SeenTable(capacity=16), SeenTable.for_nss(capacity=16)), {}
     for row, key in enumerate(keys, start=2):
-        assert table.setdefault(key, row) == ref.setdefault(key, row)
-    assert len(table) == len(ref)
+        want = ref.setdefault(key, row)
+        assert [t.setdefault(key, row) for t in tables] == [want, want]
+    assert [len(t) for t in tables] == [len(ref)] * 2
+
+
+def test_packed_nss_table_widens_past_its_row_bits():
+    table = SeenTable.for_nss(capacity=4)
+    assert [table.setdefault(k, r) for k, r in ((5, 2), (6, 3), (7, 4), (8, 5))] == [2, 3, 4, 5]
+    assert table.setdefault(9, 2**27) == 2**27 and table.setdefault(5, 9) == 2
+    assert table.setdefault(2**40, 10) == 10 and len(table) == 6
 
 
 def test_seen_table_for_curps_and_rows_past_32_bits():

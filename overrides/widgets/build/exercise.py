@@ -42,4 +42,13 @@ for _attempt in range(200):  # the worker's loop: fetch what the checker asks fo
     if '"need"' not in _answer:
         break
 _out.append(_answer)
+# An Excel list as well (issue 12): the .xlsx reader, the names comparison and
+# both annotated copies (the same answer twice: the copies' bytes are fixed).
+import io as _io
+from checker.xlsx_write import XlsxWriter as _XlsxWriter
+_book = _io.BytesIO()
+with _XlsxWriter(_book) as _w:
+    _w.row(["CURP", "Nombre(s)", "Primer apellido", "Fecha de nacimiento", "NSS"])
+    _w.row(["HEGG560427MVZRRL04", "Gloria", "Hernández", "17/04/1956", "28138801999"])
+_out.append(guia_bridge.batch_report(_book.getvalue(), "lista.xlsx"))
 "\n".join(_out)
