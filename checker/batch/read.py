@@ -109,9 +109,9 @@ def _strip_bom(lines):
 def _bounded(text):
     """The lines of a text stream, never holding more than MAX_LINE chars.
 
-    A record continues on the next line only while a quote is open (an odd
-    number of ``"`` so far), so records are measured only on lines with
-    quotes; other lines cost one length test.
+    A record continues on the next line only while a quoted cell is open,
+    so records are measured only from lines with quotes; other lines cost
+    one length test.
     """
     quoted = False          # inside a quoted cell at the end of the line
     record = 0              # characters of the record so far
@@ -125,11 +125,41 @@ def _bounded(text):
             if not quoted:
                 record, start = 0, number
             record += len(line)
-            quoted ^= line.count('"') & 1
+            quoted = _ends_quoted(line, quoted)
             if record > MAX_RECORD:
                 raise BatchError.of('batch.row_too_big', line=start,
                                     limit=f'{MAX_RECORD:,}')
         yield line
+
+
+_DELIMITERS = ',;\t|'
+
+
+def _ends_quoted(line, quoted):
+    r"""Whether a quoted cell is still open at the end of *line*.
+
+    As csv reads it: a quote opens a cell only at the start of a field
+    (so the quote in «Juan "Chuy» is just a character), and a doubled
+    quote inside a quoted cell is a quote.
+
+    >>> _ends_quoted('"Pérez, Ana",x\n', False), _ends_quoted('a,"b\n', False)
+    (False, True)
+    >>> _ends_quoted('Juan "Chuy,x\n', False), _ends_quoted('c"" d",e\n', True)
+    (False, False)
+    """
+    i = 0
+    while True:
+        j = line.find('"', i)
+        if j < 0:
+            return quoted
+        if quoted:
+            if line.startswith('"', j + 1):      # "" inside a quoted cell
+                i = j + 2
+                continue
+            quoted = False
+        elif j == 0 or line[j - 1] in _DELIMITERS:
+            quoted = True
+        i = j + 1
 
 
 def _looks_utf16_or_32(head):

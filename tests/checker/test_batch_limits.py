@@ -159,3 +159,13 @@ def test_text_and_unbuffered_sources_are_bounded_too(tmp_path):
     path.write_bytes(f'CURP\n{CURP}\n'.encode())
     with open(path, 'rb', buffering=0) as raw:
         assert batch.check_source(raw, out.append) == 0
+
+
+def test_a_stray_quote_in_a_cell_does_not_make_a_big_file_one_row():
+    # csv reads «3"A» as text; the record limit must not count the rest of
+    # the file as one record
+    rows = f'3A,{CURP}\n' * (MAX_RECORD // 20)
+    data = (f'Grupo,CURP\n3"A,{CURP}\n' + rows).encode()
+    assert len(data) > MAX_RECORD
+    r = report(data, duplicates=False)
+    assert r['error'] is None and r['summary']['rows'] == MAX_RECORD // 20 + 1
