@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   var DAY = 86400000;
+  var utf8 = new TextEncoder();
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function ymd(date) { return date.getUTCFullYear() + pad(date.getUTCMonth() + 1) + pad(date.getUTCDate()); }
@@ -24,7 +25,7 @@
       var ch = line[i];
       var code = line.charCodeAt(i);
       if (code >= 0xd800 && code <= 0xdbff) ch += line[++i];
-      var size = unescape(encodeURIComponent(ch)).length;
+      var size = utf8.encode(ch).length;
       if (octets + size > (out.length ? 74 : 75)) {
         out.push(current);
         current = "";
