@@ -413,7 +413,28 @@ def main():
             python_ours = sum(v for k, v in og.items() if k != "widget scripts + css")
             print(f"  ours (Pyodide + checker + data) / stock core: {100 * python_ours / stock_core:.1f} %"
                   f"   (all of ours incl. widget js/css: {100 * sum(og.values()) / stock_core:.1f} %)")
+            excel_bytes(root)
         browser.close()
+
+
+def excel_bytes(root: Path) -> None:
+    """What the list page's Excel support adds to the checker zip (issue 12).
+
+    The stdlib reader and writer ship inside the one checker zip (no other
+    download); Python imports them only when an .xlsx is chosen."""
+    import gzip
+    import zipfile
+
+    names = ("xlsx_read", "xlsx_sheet", "xlsx_write", "cellsafe", "batch/sheet", "batch/annotate", "batch/lists",
+             "messages/sheet", "messages/annotate")
+    for path in sorted((root / "_shared").glob("checker.*.zip")):
+        with zipfile.ZipFile(path) as z:
+            infos = [i for i in z.infolist() if any(i.filename.startswith(f"checker/{n}.") for n in names)]
+            raw = sum(i.file_size for i in infos)
+            packed = sum(len(gzip.compress(z.read(i), 9)) for i in infos)
+        total = path.stat().st_size
+        print(f"\nExcel in and out on the list page ({len(infos)} modules of {path.name}): {raw:,} bytes "
+              f"({packed:,} gzip), {100 * raw / total:.1f} % of the zip; imported only when an .xlsx is chosen")
 
 
 if __name__ == "__main__":

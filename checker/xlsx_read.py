@@ -82,9 +82,15 @@ def is_ole(head):
     return head.startswith(OLE_MAGIC[:4])
 
 
+# Directory entry names of an encrypted .xlsx, as UTF-16-LE bytes (spelled
+# out: the browser's trimmed standard library has no UTF-16 codec).
+_ENCRYPTED_PACKAGE = bytes(b for ch in 'EncryptedPackage' for b in (ord(ch), 0))
+_ENCRYPTION_INFO = bytes(b for ch in 'EncryptionInfo' for b in (ord(ch), 0))
+
+
 def _ole_message(data, shown):
     """Why an OLE file cannot be read: encrypted workbook or old .xls."""
-    if 'EncryptedPackage'.encode('utf-16-le') in data or 'EncryptionInfo'.encode('utf-16-le') in data:
+    if _ENCRYPTED_PACKAGE in data or _ENCRYPTION_INFO in data:
         return XlsxError.of('xlsx.encrypted', file=shown)
     return XlsxError.of('xlsx.old_format', file=shown)
 

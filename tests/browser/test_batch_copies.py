@@ -70,7 +70,7 @@ def test_an_excel_list_gives_the_report_and_both_copies(page, served, tmp_path):
     with page.expect_download() as info:
         page.click('[data-guia-copy-xlsx]')
     assert info.value.suggested_filename == 'alumnos-revisada.xlsx'
-    ws = openpyxl.load_workbook(info.value.path()).active
+    ws = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes())).active
     assert [r[8] for r in ws.iter_rows(values_only=True)] == ['Revisión', 'Válida', 'Con errores', 'Con errores']
     assert ws.freeze_panes == 'A2' and ws['G3'].fill.fgColor.rgb == 'FFFFC7CE'
     with page.expect_download() as info:

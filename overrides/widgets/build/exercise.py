@@ -51,4 +51,5 @@ with _XlsxWriter(_book) as _w:
     _w.row(["CURP", "Nombre(s)", "Primer apellido", "Fecha de nacimiento", "NSS"])
     _w.row(["HEGG560427MVZRRL04", "Gloria", "Hernández", "17/04/1956", "28138801999"])
 _out.append(guia_bridge.batch_report(_book.getvalue(), "lista.xlsx"))
+_out.append(guia_bridge.batch_report(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "vieja.xls"))
 "\n".join(_out)
