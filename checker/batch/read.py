@@ -14,6 +14,7 @@ import codecs
 import functools
 import io
 import itertools
+import re
 
 from .results import BatchError
 
@@ -125,41 +126,41 @@ def _bounded(text):
             if not quoted:
                 record, start = 0, number
             record += len(line)
-            quoted = _ends_quoted(line, quoted)
+            # an even number of quotes outside a cell closes what it opens
+            # (all-quoted exports); only the others need the exact reading
+            if quoted or line.count('"') & 1:
+                quoted = _ends_quoted(line, quoted)
             if record > MAX_RECORD:
                 raise BatchError.of('batch.row_too_big', line=start,
                                     limit=f'{MAX_RECORD:,}')
         yield line
 
 
-_DELIMITERS = ',;\t|'
+# A line as csv reads it, ending outside any quoted cell: text, a quote
+# that is just a character (not at the start of a field: «Juan "Chuy»), or
+# a quoted cell (a quote at the start of a field, "" inside, closed).
+_OUTSIDE = (r'(?:[^"]++|(?<=[^,;\t|])"'
+            r'|(?<![^,;\t|])"(?:[^"]|"")*+"(?!"))*+')
+_CLOSED_FROM_OUTSIDE = re.compile(_OUTSIDE).fullmatch
+_CLOSED_FROM_INSIDE = re.compile(r'(?:[^"]|"")*+"(?!")' + _OUTSIDE).fullmatch
 
 
 def _ends_quoted(line, quoted):
     r"""Whether a quoted cell is still open at the end of *line*.
 
-    As csv reads it: a quote opens a cell only at the start of a field
-    (so the quote in «Juan "Chuy» is just a character), and a doubled
-    quote inside a quoted cell is a quote.
+    *quoted* says whether one was open at its start.  One regular
+    expression, as csv reads the line: a quote opens a cell only at the
+    start of a field, and a doubled quote inside a quoted cell is a quote.
 
     >>> _ends_quoted('"Pérez, Ana",x\n', False), _ends_quoted('a,"b\n', False)
     (False, True)
     >>> _ends_quoted('Juan "Chuy,x\n', False), _ends_quoted('c"" d",e\n', True)
     (False, False)
+    >>> _ends_quoted('a,"b""c\n', False), _ends_quoted('still inside\n', True)
+    (True, True)
     """
-    i = 0
-    while True:
-        j = line.find('"', i)
-        if j < 0:
-            return quoted
-        if quoted:
-            if line.startswith('"', j + 1):      # "" inside a quoted cell
-                i = j + 2
-                continue
-            quoted = False
-        elif j == 0 or line[j - 1] in _DELIMITERS:
-            quoted = True
-        i = j + 1
+    closed = _CLOSED_FROM_INSIDE if quoted else _CLOSED_FROM_OUTSIDE
+    return closed(line) is None
 
 
 def _looks_utf16_or_32(head):
