@@ -221,3 +221,44 @@ def test_offline_after_a_real_rebuild_is_deployed(two_builds, browser, tmp_path)
     context.set_offline(True)
     walk_offline(page, base, SCHOOL, files, {f"{SCHOOL}/aviso/": "Versión nueva de la guía"})
     context.close()
+
+
+def test_a_deploy_carries_used_shared_files_and_drops_old_hashed_ones(built_site, browser, tmp_path):
+    shared = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "_shared").rglob("*") if p.is_file())
+    wasm = next((f for f in shared if f.endswith("pyodide.asm.wasm")), None)
+    shard = next((f for f in shared if re.search(r"/postal/68\.[0-9a-f]{10}\.json$", f)), None)
+    if not (wasm and shard):
+        pytest.skip("a site built with widgets is needed (GUIA_SITE)")
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, symlinks=True)
+    stale = re.sub(r"\.[0-9a-f]{10}\.json$", ".0123456789.json", shard)  # the same shard from an older build
+    log = []
+
+    class Recording(serve.Handler):
+        def send_head(self):
+            log.append(self.path)
+            return super().send_head()
+
+    context = browser.new_context(locale="es-MX")
+    page = context.new_page()
+    with serving(site, tmp_path, handler=Recording) as base:
+        page.goto(base + f"{SCHOOL}/")
+        page.evaluate("() => navigator.serviceWorker.ready")
+        wait_cached(page, [base + f for f in sw_lists(site)[SCHOOL]], version(site))
+        # What a student who used a widget had: Pyodide (unchanged name) and an old shard.
+        page.evaluate("""async ([wasm, stale]) => {
+            const cache = await caches.open((await caches.keys()).find((k) => k.startsWith('guia-nss-')));
+            await cache.put(wasm, new Response('used wasm', {headers: {'Content-Type': 'application/wasm'}}));
+            await cache.put(stale, new Response('{"old": true}', {headers: {'Content-Type': 'application/json'}}));
+        }""", [base + wasm, base + stale])
+        _rebuild(site, "Versión nueva de la guía")
+        log.clear()
+        page.goto(base + f"{SCHOOL}/problemas/")
+        wait_cached(page, [base + f for f in sw_lists(site)[SCHOOL]] + [base + wasm, base + shard], version(site))
+        cached = [u for k, urls in page.evaluate(CACHED).items() for u in urls]
+        kept = page.evaluate("(u) => caches.match(u).then((r) => r.text())", base + wasm)
+    assert base + stale not in cached, "an old hashed file leaked into the new cache"
+    assert kept == "used wasm", "an unchanged hashed file is copied, not downloaded again"
+    assert not any(p.endswith(".wasm") for p in log)
+    assert "/" + shard in log  # the shard the student used, in this build's version
+    context.close()
