@@ -12,6 +12,8 @@
   running Pyodide under Node (``overrides/widgets/build/compile_stdlib.mjs``),
   compiled to ``.pyc`` by Pyodide's own interpreter, stored uncompressed so the
   server's gzip applies.
+* ``_shared/stdlib-extra.<hash>.zip`` – the stdlib files only the list page
+  needs (csv, xml, email…: measured the same way), fetched when it is used.
 * ``_shared/checker.<hash>.zip`` – the checker's modules (the repository's files,
   unchanged, compiled the same way) and ``guia_bridge`` (the worker's glue).
   A separate small zip, so a checker change does not re-download the stdlib.
@@ -106,7 +108,10 @@ def postal_files(data_dir: Path = POSTAL_DATA_DIR) -> dict[str, Path]:
 
 def compile_zips(checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR,
                  use_cache: bool = True) -> tuple[bytes, bytes, dict]:
-    """(stdlib zip, checker zip, measurement report), compiled by Pyodide under Node."""
+    """(stdlib zip, stdlib extra zip, checker zip, measurement report), compiled by Pyodide under Node.
+
+    The first stdlib zip is what Pyodide's start-up and the CURP/NSS/CP boxes
+    import; the extra one, what only the list page adds (fetched when used)."""
     apps = app_files(checker_dir)
     data = postal_files(data_dir)
     extra = imported_modules(apps.values())
@@ -122,8 +127,8 @@ def compile_zips(checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_D
     key.update(script.read_bytes() + exercise.read_bytes() + json.dumps([extra, OPTIONS]).encode())
     cached = CACHE_DIR / key.hexdigest()[:24]
     if use_cache and (cached / "report.json").is_file():
-        return ((cached / "stdlib.zip").read_bytes(), (cached / "app.zip").read_bytes(),
-                json.loads((cached / "report.json").read_text()))
+        return ((cached / "stdlib.zip").read_bytes(), (cached / "stdlib-extra.zip").read_bytes(),
+                (cached / "app.zip").read_bytes(), json.loads((cached / "report.json").read_text()))
     node = shutil.which("node")
     if not node:
         raise SharedAssetsError("No encuentro Node.js (node): hace falta para compilar el checker con Pyodide.")
@@ -147,8 +152,8 @@ def compile_zips(checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_D
             raise SharedAssetsError(
                 "No pude compilar el checker con Pyodide: "
                 + (proc.stderr.strip().splitlines() or ["error desconocido"])[-1][-300:])
-        result = ((out / "stdlib.zip").read_bytes(), (out / "app.zip").read_bytes(),
-                  json.loads((out / "report.json").read_text()))
+        result = ((out / "stdlib.zip").read_bytes(), (out / "stdlib-extra.zip").read_bytes(),
+                  (out / "app.zip").read_bytes(), json.loads((out / "report.json").read_text()))
         if use_cache:
             tmp_cache = CACHE_DIR / (cached.name + ".tmp")
             shutil.rmtree(tmp_cache, ignore_errors=True)
@@ -215,7 +220,7 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
     shared = site_root / SHARED
     if shared.exists():
         shutil.rmtree(shared)
-    stdlib_zip, app_zip, report = compile_zips(checker_dir, data_dir, use_cache=use_cache)
+    stdlib_zip, extra_zip, app_zip, report = compile_zips(checker_dir, data_dir, use_cache=use_cache)
 
     core = {name: (PYODIDE_DIR / name).read_bytes() for name in PYODIDE_CORE}
     pyodide_dir = "pyodide-" + _hash(b"".join(name.encode() + core[name] for name in PYODIDE_CORE))
@@ -223,7 +228,9 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
         _write(shared / pyodide_dir / name, data)
     stdlib_name = _hashed_name("stdlib.zip", stdlib_zip)
     app_name = _hashed_name("checker.zip", app_zip)
+    extra_name = _hashed_name("stdlib-extra.zip", extra_zip)
     _write(shared / stdlib_name, stdlib_zip)
+    _write(shared / extra_name, extra_zip)
     _write(shared / app_name, app_zip)
     postal = {}
     for name, path in postal_files(data_dir).items():
@@ -244,6 +251,9 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
     config = {
         "pyodide": up + pyodide_dir + "/",
         "stdlib": up + stdlib_name,
+        "stdlibExtra": up + extra_name,
+        # the list page's additional first-use bytes (the stdlib's second zip)
+        "extraBytes": _gzip_size(extra_zip),
         "app": up + app_name,
         "postal": {name: up + url for name, url in postal.items()},
         "lock": report["inline_lock"],
@@ -261,7 +271,7 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
     for name, data in scripts.items():
         _write(shared / js_dir / name, data)
 
-    precache = sorted([f"{pyodide_dir}/{n}" for n in PYODIDE_CORE] + [stdlib_name, app_name, css_name]
+    precache = sorted([f"{pyodide_dir}/{n}" for n in PYODIDE_CORE] + [stdlib_name, extra_name, app_name, css_name]
                       + [f"{js_dir}/{n}" for n in scripts]
                       + [url for name, url in postal.items() if name in ("meta.json", "index.bin")])
     version = _hash(json.dumps([precache, sorted(postal.values())]).encode(), 12)
@@ -270,13 +280,15 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
     _write(site_root / "sw.js", sw.encode())
     (shared / "MODULES.txt").write_text(
         "# Standard-library files in " + stdlib_name + " (measured; see guide/shared_assets.py)\n"
-        + "\n".join(report["members"]) + "\n", encoding="utf-8")
+        + "\n".join(report["members"]) + "\n# and in " + extra_name + " (only the list page loads it)\n"
+        + "\n".join(report["extra_members"]) + "\n", encoding="utf-8")
     return {
         "widgets_js": f"{SHARED}/{js_dir}/main.js",
         "widgets_css": f"{SHARED}/{css_name}",
         "worker_js": f"{SHARED}/{js_dir}/worker.js",
         "config_js": f"{SHARED}/{js_dir}/config.js",
         "stdlib_zip": f"{SHARED}/{stdlib_name}",
+        "stdlib_extra_zip": f"{SHARED}/{extra_name}",
         "checker_zip": f"{SHARED}/{app_name}",
         "pyodide_dir": f"{SHARED}/{pyodide_dir}/",
         "postal": {name: f"{SHARED}/{url}" for name, url in postal.items()},

@@ -6,7 +6,9 @@
 /**
  * @typedef {object} Config
  * @property {string} pyodide  Pyodide's folder (with the trailing slash)
- * @property {string} stdlib   the trimmed standard-library zip
+ * @property {string} stdlib   the trimmed standard-library zip (start-up and the boxes)
+ * @property {string} stdlibExtra  the rest the checker may import (the list page), fetched when used
+ * @property {number} extraBytes   its size as served (gzip): the list page adds it to downloadBytes
  * @property {string} app      the checker's zip (with guia_bridge)
  * @property {Record<string, string>} postal  postal data file name -> URL
  * @property {object} lock     the inline Pyodide lock file (no package)
@@ -21,6 +23,8 @@
 const CONFIG = {
   pyodide: "../pyodide/",
   stdlib: "../stdlib.zip",
+  stdlibExtra: "../stdlib-extra.zip",
+  extraBytes: 0,
   app: "../checker.zip",
   postal: {},
   lock: { info: {}, packages: {} },

@@ -49,7 +49,8 @@ async function announceDownload(widgets) {
   if (!CONFIG.downloadBytes || (await alreadyDownloaded())) return [];
   const notes = [];
   for (const w of widgets) {
-    const note = el("p", { class: "guia-widget__download", "data-guia-download-size": true }, TEXT.download(CONFIG.downloadBytes));
+    const bytes = CONFIG.downloadBytes + (w instanceof BatchWidget ? CONFIG.extraBytes : 0);
+    const note = el("p", { class: "guia-widget__download", "data-guia-download-size": true }, TEXT.download(bytes, w instanceof BatchWidget));
     w.status.after(note);
     notes.push(note);
   }

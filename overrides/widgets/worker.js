@@ -21,6 +21,9 @@ const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ 
 /** @param {string} path */
 const url = (path) => new URL(path, import.meta.url).href;
 const APP_MOUNT = "/lib/guia_app.zip";
+// The stdlib's second zip: what only the list page needs (xlsx, csv…), fetched
+// on its first use (the name compile_stdlib.mjs verifies it under).
+const EXTRA_MOUNT = "/lib/guia_stdlib_extra.zip";
 // Run once before a snapshot is taken: the checker imported and its first
 // verdicts' code paths warmed with fixed samples (never a typed value).
 const SETUP = `import sys\nsys.path.insert(0, ${JSON.stringify(APP_MOUNT)})\nimport guia_bridge`;
@@ -29,6 +32,10 @@ const SETUP = `import sys\nsys.path.insert(0, ${JSON.stringify(APP_MOUNT)})\nimp
 let bridge = null;
 /** @type {Promise<void> | null} */
 let starting = null;
+/** @type {any} Pyodide, once started */
+let python = null;
+/** @type {Promise<void> | null} */
+let extras = null;
 /** @type {Uint8Array | null} a snapshot to store once the first answer is out */
 let unsavedSnapshot = null;
 let received = 0;
@@ -143,6 +150,7 @@ async function start(options) {
       unsavedSnapshot = null;
     }
   }
+  python = pyodide;
   bridge = pyodide.pyimport("guia_bridge");
   if (unsavedSnapshot) setTimeout(storeSnapshot, 3000);
   // For the Service Worker to keep (the page's own resource list lacks the
@@ -210,15 +218,45 @@ async function call(fn, ...args) {
   return { error: "loop", message: "Demasiados archivos solicitados." };
 }
 
+/** Put the stdlib's second zip on sys.path (once). */
+function loadExtras() {
+  if (!extras) {
+    extras = fetchBytes(CONFIG.stdlibExtra).then((bytes) => {
+      python.FS.writeFile(EXTRA_MOUNT, bytes);
+      python.runPython(`import sys\nsys.path.append(${JSON.stringify(EXTRA_MOUNT)})`);
+      post({ type: "fetched", urls: [url(CONFIG.stdlibExtra)] });
+    });
+    extras.catch(() => (extras = null)); // tried again next time
+  }
+  return extras;
+}
+
+/**
+ * A bridge call; a module of the stdlib's second zip that a box's call needs
+ * after all (an untried path) loads that zip and asks again.
+ * @param {string} fn @param {...any} args
+ */
+async function callWithStdlib(fn, ...args) {
+  const answer = await call(fn, ...args);
+  if (answer && answer.error === "ModuleNotFoundError" && !extras) {
+    await loadExtras();
+    return call(fn, ...args);
+  }
+  return answer;
+}
+
 /** @param {any} message */
 async function handle(message) {
   if (message.type === "start") return;
-  if (message.type === "describe") return call("describe", message.kind, message.value, message.curp || null);
+  if (message.type === "describe") return callWithStdlib("describe", message.kind, message.value, message.curp || null);
   if (message.type === "compare") {
     const f = message.fields;
-    return call("compare", message.value, f.given_names, f.first_surname, f.second_surname, f.birth_date, f.sex, f.state);
+    return callWithStdlib("compare", message.value, f.given_names, f.first_surname, f.second_surname, f.birth_date, f.sex, f.state);
   }
-  if (message.type === "batch") return call("batch_report", message.data, message.name || null);
+  if (message.type === "batch") {
+    await loadExtras();
+    return call("batch_report", message.data, message.name || null);
+  }
   throw new Error(`mensaje desconocido ${message.type}`);
 }
 

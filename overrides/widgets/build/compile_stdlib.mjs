@@ -22,6 +22,7 @@ const pyodideDir = config.pyodide_dir.endsWith("/") ? config.pyodide_dir : confi
 const { loadPyodide } = await import(pathToFileURL(pyodideDir + "pyodide.mjs").href);
 const exercise = await readFile(config.exercise, "utf8");
 const APP_MOUNT = "/lib/guia_app.zip";
+const EXTRA_MOUNT = "/lib/guia_stdlib_extra.zip"; // the worker's name for the stdlib's second zip
 const quiet = { stdout: () => {}, stderr: (s) => process.stderr.write(s + "\n") };
 
 async function putFiles(py, root, files) {
@@ -53,32 +54,49 @@ json.dumps(sorted(n for n, m in sys.modules.items()
 `));
 await putFiles(full, "/app", config.app_files);
 full.runPython("import sys; sys.path.insert(0, '/app')");
+// The stdlib files in sys.modules (frozen modules excluded: their __file__
+// names the zip, but the zip's copy is never read).
+full.runPython(`
+import sys, json
+ZIP_PREFIX = "/lib/python%d%d.zip/" % sys.version_info[:2]
+
+def _measure():
+    members, modules, frozen = set(), [], []
+    for name, mod in list(sys.modules.items()):
+        f = getattr(mod, "__file__", None) or ""
+        spec = getattr(mod, "__spec__", None)
+        if spec is not None and spec.origin == "frozen":
+            if f.startswith(ZIP_PREFIX):
+                frozen.append(name)
+            continue
+        if f.startswith(ZIP_PREFIX):
+            modules.append(name)
+            members.add(f[len(ZIP_PREFIX):])
+    return members, modules, frozen
+
+BOOT_MEMBERS = None
+
+def MARK_BOOT():
+    # what the CURP/NSS/CP boxes needed: the first zip; the rest, the second
+    global BOOT_MEMBERS
+    BOOT_MEMBERS = _measure()[0]
+`);
 const expected = await runExercise(full);
 const measured = JSON.parse(full.runPython(`
-import sys, json
-zip_prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]
-members = set()
-modules = []
-frozen = []
-for name, mod in list(sys.modules.items()):
-    f = getattr(mod, "__file__", None) or ""
-    spec = getattr(mod, "__spec__", None)
-    if spec is not None and spec.origin == "frozen":
-        # Frozen into the interpreter (importlib, os, codecs, site...): its
-        # __file__ names the zip, but the zip's copy is never read.
-        if f.startswith(zip_prefix):
-            frozen.append(name)
-        continue
-    if f.startswith(zip_prefix):
-        modules.append(name)
-        members.add(f[len(zip_prefix):])
-json.dumps({"zip_prefix": zip_prefix, "modules": sorted(modules), "members": sorted(members),
-            "frozen": sorted(frozen),
+members, modules, frozen = _measure()
+# A package cannot span two zips (its __path__ is one folder): the list
+# page's modules of a package the boxes already use stay in the first zip.
+_boot_packages = {m.split("/")[0] for m in BOOT_MEMBERS if "/" in m}
+_extra = {m for m in members - BOOT_MEMBERS if m.split("/")[0] not in _boot_packages}
+BOOT_MEMBERS = members - _extra
+json.dumps({"zip_prefix": ZIP_PREFIX, "modules": sorted(modules), "members": sorted(BOOT_MEMBERS),
+            "extra_members": sorted(_extra), "frozen": sorted(frozen),
             "version": sys.version, "magic": __import__("importlib.util").util.MAGIC_NUMBER.hex()})
 `));
 
 // ---- 2. compile -----------------------------------------------------------
 full.globals.set("STDLIB_MEMBERS", full.toPy(measured.members));
+full.globals.set("EXTRA_MEMBERS", full.toPy(measured.extra_members));
 full.globals.set("APP_FILES", full.toPy(Object.keys(config.app_files).sort()));
 full.globals.set("STDLIB_OPTIMIZE", config.stdlib_optimize ?? 0);
 full.globals.set("APP_OPTIMIZE", config.app_optimize ?? 0);
@@ -121,13 +139,18 @@ def _zip(entries):
     return buf.getvalue()
 
 _stock = zipfile.ZipFile(ZIP_PREFIX.rstrip("/"))
-_entries = {}
-for member in STDLIB_MEMBERS:
-    if member.endswith(".py"):
-        _entries[member + "c"] = _pyc(_stock.read(member), ZIP_PREFIX + member, STDLIB_OPTIMIZE, STDLIB_MINIMAL_LINES)
-    else:
-        _entries[member] = _stock.read(member)
-STDLIB_ZIP = _zip(_entries)
+
+def _stdlib_zip(members):
+    entries = {}
+    for member in members:
+        if member.endswith(".py"):
+            entries[member + "c"] = _pyc(_stock.read(member), ZIP_PREFIX + member, STDLIB_OPTIMIZE, STDLIB_MINIMAL_LINES)
+        else:
+            entries[member] = _stock.read(member)
+    return _zip(entries)
+
+STDLIB_ZIP = _stdlib_zip(STDLIB_MEMBERS)
+EXTRA_ZIP = _stdlib_zip(EXTRA_MEMBERS)
 
 _app = {}
 for rel in APP_FILES:
@@ -138,11 +161,13 @@ for rel in APP_FILES:
     else:
         _app[rel] = src
 APP_ZIP = _zip(_app)
-`.replaceAll("ZIP_PREFIX", JSON.stringify(measured.zip_prefix)));
+`);
 const stdlibZip = full.globals.get("STDLIB_ZIP").toJs();
+const extraZip = full.globals.get("EXTRA_ZIP").toJs();
 const appZip = full.globals.get("APP_ZIP").toJs();
 await mkdir(config.out_dir, { recursive: true });
 await writeFile(path.join(config.out_dir, "stdlib.zip"), stdlibZip);
+await writeFile(path.join(config.out_dir, "stdlib-extra.zip"), extraZip);
 await writeFile(path.join(config.out_dir, "app.zip"), appZip);
 
 // ---- 3. verify as the browser runs it ---------------------------------------
@@ -157,7 +182,13 @@ const trimmed = await loadPyodide({
 });
 const trimmedStartMs = performance.now() - t0;
 trimmed.FS.writeFile(APP_MOUNT, appZip);
-trimmed.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(APP_MOUNT)})`);
+trimmed.FS.writeFile(EXTRA_MOUNT, extraZip);
+// The boxes' calls with the first zip only; the list page's with both, as the worker does.
+trimmed.runPython(`import sys
+sys.path.insert(0, ${JSON.stringify(APP_MOUNT)})
+def MARK_BOOT():
+    sys.path.append(${JSON.stringify(EXTRA_MOUNT)})
+`);
 const got = await runExercise(trimmed);
 const report = {
   python: measured.version,
@@ -166,6 +197,7 @@ const report = {
   modules: measured.modules,
   frozen: measured.frozen,
   members: measured.members,
+  extra_members: measured.extra_members,
   stock_start_ms: Math.round(stockStartMs),
   trimmed_start_ms: Math.round(trimmedStartMs),
   inline_lock: inlineLock,
@@ -178,5 +210,5 @@ if (got !== expected) {
   console.error("compile_stdlib: the trimmed build answers differently from stock Pyodide; see", config.out_dir);
   process.exit(1);
 }
-console.log(JSON.stringify({ members: measured.members.length, stock_start_ms: report.stock_start_ms, trimmed_start_ms: report.trimmed_start_ms }));
+console.log(JSON.stringify({ members: measured.members.length, extra_members: measured.extra_members.length, stock_start_ms: report.stock_start_ms, trimmed_start_ms: report.trimmed_start_ms }));
 process.exit(0);

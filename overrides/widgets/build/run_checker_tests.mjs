@@ -51,6 +51,18 @@ for (const [member, abs] of Object.entries(config.sources || {})) {
 }
 if (config.data_dir) await copyTree(config.data_dir, "/ship/checker/data/postal");
 py.FS.writeFile("/t/pytest.ini", "[pytest]\n");
+// No processes under Pyodide: a test that starts one (the command line) is
+// skipped here; it runs under CPython in the normal suite.
+py.FS.writeFile("/t/conftest.py", `
+import subprocess
+import pytest
+
+class _NoProcess(subprocess.Popen):
+    def __init__(self, *args, **kwargs):
+        pytest.skip("starts a process (the command line): runs under CPython in the normal suite")
+
+subprocess.Popen = _NoProcess
+`);
 // hypothesis ships a compiled extension (hypothesis._native) that Pyodide
 // cannot load offline, so property-based tests are skipped here (they run
 // under CPython in the normal suite); every other test of the same files runs.
