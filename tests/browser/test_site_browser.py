@@ -157,3 +157,18 @@ def test_phone_menu_works_without_materials_bundle(phone, site_url):
     step.click()
     assert phone.url.endswith("/udg-cucs/pasos/verificar-vigencia/")
     assert phone.locator(".guia-paso").inner_text() == "Paso 2 de 3"  # cambio-clinica is optional
+
+
+def test_glossary_term_shows_its_definition_on_tap(phone, site_url):
+    phone.goto(f"{site_url}udg-cucs/pasos/obtener-nss/")
+    term = phone.locator("article abbr[role=button]", has_text="CURP").first
+    title = term.get_attribute("title")
+    assert title and term.get_attribute("aria-expanded") == "false"
+    term.tap()
+    assert term.get_attribute("aria-expanded") == "true"
+    definition = term.locator("xpath=following-sibling::*[1]")
+    assert definition.inner_text().strip() == f"({title})"
+    term.press("Enter")
+    assert term.get_attribute("aria-expanded") == "false"
+    assert phone.locator("article .guia-def").count() == 0
+    assert run_axe(phone) == []
