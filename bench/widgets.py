@@ -31,6 +31,7 @@ Prints figures; it is never a timed test.  What it does:
   postal code typed one character at a time, time from the input event to the
   verdict on screen.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -165,13 +166,20 @@ def prepare(tmp: Path, site: Path | None) -> tuple[Path, dict]:
             zf.write(path, rel)
     (root / "_stock" / "checker-src.zip").write_bytes(buf.getvalue())
     (root / "demo" / "stock").mkdir(parents=True)
-    (root / "demo" / "stock" / "index.html").write_text(STOCK_PAGE.replace("{csp}", widget_demo.PAGE_CSP),
-                                                      encoding="utf-8")
+    (root / "demo" / "stock" / "index.html").write_text(
+        STOCK_PAGE.replace("{csp}", widget_demo.PAGE_CSP), encoding="utf-8"
+    )
     (root / "demo" / "stock" / "stock.js").write_text(STOCK_JS, encoding="utf-8")
     pages = {"demo_with": "demo/", "demo_without": "demo/sin-widgets/"}
     if site:
-        step = next((p for p in sorted(root.rglob("pasos/*/index.html"))
-                     if 'data-checker="curp"' in p.read_text(encoding="utf-8")), None)
+        step = next(
+            (
+                p
+                for p in sorted(root.rglob("pasos/*/index.html"))
+                if 'data-checker="curp"' in p.read_text(encoding="utf-8")
+            ),
+            None,
+        )
         if step:
             without = step.parent / "sin-widgets.html"
             without.write_text(strip_widgets(step.read_text(encoding="utf-8")), encoding="utf-8")
@@ -202,13 +210,21 @@ class Run:
         def attached(event):
             sid = event["sessionId"]
             # non-flattened child session: commands go through the parent session
-            for method, params in (("Network.enable", {}), ("Network.emulateNetworkConditions", SLOW_4G),
-                                   ("Emulation.setCPUThrottlingRate", {"rate": 4}),
-                                   ("Runtime.runIfWaitingForDebugger", {})):
+            for method, params in (
+                ("Network.enable", {}),
+                ("Network.emulateNetworkConditions", SLOW_4G),
+                ("Emulation.setCPUThrottlingRate", {"rate": 4}),
+                ("Runtime.runIfWaitingForDebugger", {}),
+            ):
                 self.next_id += 1
                 try:
-                    cdp.send("Target.sendMessageToTarget", {"sessionId": sid, "message": json.dumps(
-                        {"id": self.next_id, "method": method, "params": params})})
+                    cdp.send(
+                        "Target.sendMessageToTarget",
+                        {
+                            "sessionId": sid,
+                            "message": json.dumps({"id": self.next_id, "method": method, "params": params}),
+                        },
+                    )
                 except Exception:
                     pass
             self.sessions.append(sid)
@@ -227,7 +243,9 @@ def first_verdict(run: Run, url: str, value: str = CURP, timeout=240000) -> floa
     page.fill('[data-checker="curp"] input', value)
     page.wait_for_function(
         "() => ['valid','warning','invalid','error'].includes("
-        "document.querySelector('[data-checker=\"curp\"] [role=status]').dataset.state)", timeout=timeout)
+        "document.querySelector('[data-checker=\"curp\"] [role=status]').dataset.state)",
+        timeout=timeout,
+    )
     state = page.get_attribute('[data-checker="curp"] [role=status]', "data-state")
     if state == "error":
         raise RuntimeError(page.inner_text('[data-checker="curp"] [role=status]'))
@@ -298,8 +316,12 @@ def bytes_of(counter_before: dict, counter_after: dict, prefix: str) -> dict:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=3, help="runs per first-paint figure (median)")
-    ap.add_argument("--site", type=lambda s: Path(s) if s else None, default=ROOT / "site" if (ROOT / "site" / "_shared").is_dir() else None,
-                    help="a built site (default: site/ when built) for a real step page's first paint")
+    ap.add_argument(
+        "--site",
+        type=lambda s: Path(s) if s else None,
+        default=ROOT / "site" if (ROOT / "site" / "_shared").is_dir() else None,
+        help="a built site (default: site/ when built) for a real step page's first paint",
+    )
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -308,11 +330,13 @@ def main():
         root, pages = prepare(Path(tmp), args.site)
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         with counting_server(root, counter) as base:
-            print(f"Chromium {browser.version}, Pyodide {json.loads((shared_assets.PYODIDE_DIR / 'package.json').read_text())['version']}")
+            print(
+                f"Chromium {browser.version}, Pyodide {json.loads((shared_assets.PYODIDE_DIR / 'package.json').read_text())['version']}"
+            )
             print("Slow 4G = 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT (CDP, page + worker); CPU 4× slower\n")
 
             # -- first contentful paint
-            print("First contentful paint (median of %d, Slow 4G + 4× CPU)" % args.runs)
+            print(f"First contentful paint (median of {args.runs}, Slow 4G + 4× CPU)")
             fcps = {}
             for name, path in pages.items():
                 values = []
@@ -342,10 +366,13 @@ def main():
                     if who == "widgets":
                         # let the Service Worker finish installing before the warm visit
                         # and the memory snapshot to be stored (made on first use, see snapshot.js)
-                        run.page.evaluate("() => navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(r, 1500)))")
+                        run.page.evaluate(
+                            "() => navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(r, 1500)))"
+                        )
                         for _ in range(240):  # (wait_for_function would not wait for a promise)
-                            if run.page.evaluate("() => caches.open('guia-snapshot').then((c) => c.keys())"
-                                                 ".then((k) => k.length > 0)"):
+                            if run.page.evaluate(
+                                "() => caches.open('guia-snapshot').then((c) => c.keys()).then((k) => k.length > 0)"
+                            ):
                                 break
                             run.page.wait_for_timeout(250)
                     before = counter.snapshot()
@@ -357,34 +384,53 @@ def main():
                     later_info = sorted(later_infos, key=lambda i: i["verdict"])[1]
                     later = later_info["verdict"]
                     lat = keystrokes(run) if who == "widgets" else keystrokes(run, (("curp", CURP),))
-                    results[(throttle, who)] = {"cold": cold, "warm": warm, "cold_info": cold_info, "warm_info": warm_info,
-                                                "later": later, "later_info": later_info, "bytes": sent, "warm_bytes": warm_sent,
-                                                "lat": lat, "wall": time.time() - t0}
+                    results[(throttle, who)] = {
+                        "cold": cold,
+                        "warm": warm,
+                        "cold_info": cold_info,
+                        "warm_info": warm_info,
+                        "later": later,
+                        "later_info": later_info,
+                        "bytes": sent,
+                        "warm_bytes": warm_sent,
+                        "lat": lat,
+                        "wall": time.time() - t0,
+                    }
                     run.close()
                 print(f"\nTime to the first verdict, {label}")
                 for who in ("widgets", "stock"):
                     r = results[(throttle, who)]
-                    print(f"  {who:8s} cold {r['cold'] / 1000:6.2f} s   warm {r['warm'] / 1000:6.2f} s"
-                          f"   later visits {r['later'] / 1000:6.2f} s"
-                          f"   (the warm visit fetched {r['warm_bytes']:,} bytes of its Python files)")
+                    print(
+                        f"  {who:8s} cold {r['cold'] / 1000:6.2f} s   warm {r['warm'] / 1000:6.2f} s"
+                        f"   later visits {r['later'] / 1000:6.2f} s"
+                        f"   (the warm visit fetched {r['warm_bytes']:,} bytes of its Python files)"
+                    )
                 for phase in ("cold", "warm", "later"):
                     info = results[(throttle, "widgets")][phase + "_info"]
                     if "ready" in info:
                         d = info["detail"] or {}
-                        print(f"    widgets {phase}: worker started at {info['start'] / 1000:.2f} s, ready at "
-                              f"{info['ready'] / 1000:.2f} s (in the worker: {d.get('phases')}, snapshot {d.get('snapshot')})")
+                        print(
+                            f"    widgets {phase}: worker started at {info['start'] / 1000:.2f} s, ready at "
+                            f"{info['ready'] / 1000:.2f} s (in the worker: {d.get('phases')}, snapshot {d.get('snapshot')})"
+                        )
                         if throttle and phase in ("warm", "later"):
                             # the worker is not CPU-throttled: count its (CPU-bound, warm) time 4×
                             pess = info["verdict"] + 3 * (d.get("worker") or 0)
-                            print(f"    widgets {phase}, worker time counted 4× (pessimistic): {pess / 1000:.2f} s"
-                                  f" -> {results[(throttle, 'stock')][phase] / pess:.1f}× faster than stock")
+                            print(
+                                f"    widgets {phase}, worker time counted 4× (pessimistic): {pess / 1000:.2f} s"
+                                f" -> {results[(throttle, 'stock')][phase] / pess:.1f}× faster than stock"
+                            )
                 ours, stock = results[(throttle, "widgets")], results[(throttle, "stock")]
-                print(f"  speed-up vs stock: warm {stock['warm'] / ours['warm']:.1f}×, later visits "
-                      f"{stock['later'] / ours['later']:.1f}×, cold {stock['cold'] / ours['cold']:.1f}×")
+                print(
+                    f"  speed-up vs stock: warm {stock['warm'] / ours['warm']:.1f}×, later visits "
+                    f"{stock['later'] / ours['later']:.1f}×, cold {stock['cold'] / ours['cold']:.1f}×"
+                )
                 print(f"Per-keystroke verdict latency, {label}")
                 for who in ("widgets", "stock"):
                     lat = results[(throttle, who)]["lat"]
-                    print(f"  {who:8s} median {statistics.median(lat):6.1f} ms   p95 {pct(lat, 95):6.1f} ms   ({len(lat)} keystrokes)")
+                    print(
+                        f"  {who:8s} median {statistics.median(lat):6.1f} ms   p95 {pct(lat, 95):6.1f} ms   ({len(lat)} keystrokes)"
+                    )
 
             # -- bytes
             ours = results[(True, "widgets")]["bytes"]
@@ -398,11 +444,29 @@ def main():
                     out[key] = out.get(key, 0) + n
                 return out
 
-            og = group(ours, [("wasm", r"\.wasm$"), ("pyodide.asm.mjs", r"asm\.mjs$"), ("pyodide.mjs", r"pyodide\.mjs$"),
-                              ("stdlib zip", r"stdlib\."), ("checker zip", r"checker\."), ("postal data", r"/postal/"),
-                              ("widget scripts + css", r"/js-[0-9a-f]+/|widgets\.")])
-            sg = group(stock, [("wasm", r"\.wasm$"), ("pyodide.asm.mjs", r"asm\.mjs$"), ("pyodide.mjs", r"pyodide\.mjs$"),
-                               ("stdlib zip", r"python_stdlib"), ("lock file", r"lock"), ("checker sources", r"checker-src")])
+            og = group(
+                ours,
+                [
+                    ("wasm", r"\.wasm$"),
+                    ("pyodide.asm.mjs", r"asm\.mjs$"),
+                    ("pyodide.mjs", r"pyodide\.mjs$"),
+                    ("stdlib zip", r"stdlib\."),
+                    ("checker zip", r"checker\."),
+                    ("postal data", r"/postal/"),
+                    ("widget scripts + css", r"/js-[0-9a-f]+/|widgets\."),
+                ],
+            )
+            sg = group(
+                stock,
+                [
+                    ("wasm", r"\.wasm$"),
+                    ("pyodide.asm.mjs", r"asm\.mjs$"),
+                    ("pyodide.mjs", r"pyodide\.mjs$"),
+                    ("stdlib zip", r"python_stdlib"),
+                    ("lock file", r"lock"),
+                    ("checker sources", r"checker-src"),
+                ],
+            )
             for name, n in sorted(og.items(), key=lambda kv: -kv[1]):
                 print(f"  widgets  {name:24s} {n:>10,}")
             print(f"  widgets  {'total':24s} {sum(og.values()):>10,}")
@@ -411,8 +475,10 @@ def main():
             stock_core = sum(v for k, v in sg.items() if k != "checker sources")
             print(f"  stock    {'core (without checker)':24s} {stock_core:>10,}")
             python_ours = sum(v for k, v in og.items() if k != "widget scripts + css")
-            print(f"  ours (Pyodide + checker + data) / stock core: {100 * python_ours / stock_core:.1f} %"
-                  f"   (all of ours incl. widget js/css: {100 * sum(og.values()) / stock_core:.1f} %)")
+            print(
+                f"  ours (Pyodide + checker + data) / stock core: {100 * python_ours / stock_core:.1f} %"
+                f"   (all of ours incl. widget js/css: {100 * sum(og.values()) / stock_core:.1f} %)"
+            )
             excel_bytes(root)
         browser.close()
 
@@ -425,16 +491,27 @@ def excel_bytes(root: Path) -> None:
     import gzip
     import zipfile
 
-    names = ("xlsx_read", "xlsx_sheet", "xlsx_write", "cellsafe", "batch/sheet", "batch/annotate", "batch/lists",
-             "messages/sheet", "messages/annotate")
+    names = (
+        "xlsx_read",
+        "xlsx_sheet",
+        "xlsx_write",
+        "cellsafe",
+        "batch/sheet",
+        "batch/annotate",
+        "batch/lists",
+        "messages/sheet",
+        "messages/annotate",
+    )
     for path in sorted((root / "_shared").glob("checker.*.zip")):
         with zipfile.ZipFile(path) as z:
             infos = [i for i in z.infolist() if any(i.filename.startswith(f"checker/{n}.") for n in names)]
             raw = sum(i.file_size for i in infos)
             packed = sum(len(gzip.compress(z.read(i), 9)) for i in infos)
         total = path.stat().st_size
-        print(f"\nExcel in and out on the list page ({len(infos)} modules of {path.name}): {raw:,} bytes "
-              f"({packed:,} gzip), {100 * raw / total:.1f} % of the zip; imported only when an .xlsx is chosen")
+        print(
+            f"\nExcel in and out on the list page ({len(infos)} modules of {path.name}): {raw:,} bytes "
+            f"({packed:,} gzip), {100 * raw / total:.1f} % of the zip; imported only when an .xlsx is chosen"
+        )
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@
 Two builds give byte-identical files.  The compiled zips are cached in
 ``.cache/widgets/`` under a key made of every input, so rebuilding is quick.
 """
+
 from __future__ import annotations
 
 import ast
@@ -106,8 +107,9 @@ def postal_files(data_dir: Path = POSTAL_DATA_DIR) -> dict[str, Path]:
     return {p.name: p for p in sorted(data_dir.iterdir()) if p.is_file() and not p.name.startswith(".")}
 
 
-def compile_zips(checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR,
-                 use_cache: bool = True) -> tuple[bytes, bytes, dict]:
+def compile_zips(
+    checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR, use_cache: bool = True
+) -> tuple[bytes, bytes, dict]:
     """(stdlib zip, stdlib extra zip, checker zip, measurement report), compiled by Pyodide under Node.
 
     The first stdlib zip is what Pyodide's start-up and the CURP/NSS/CP boxes
@@ -127,8 +129,12 @@ def compile_zips(checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_D
     key.update(script.read_bytes() + exercise.read_bytes() + json.dumps([extra, OPTIONS]).encode())
     cached = CACHE_DIR / key.hexdigest()[:24]
     if use_cache and (cached / "report.json").is_file():
-        return ((cached / "stdlib.zip").read_bytes(), (cached / "stdlib-extra.zip").read_bytes(),
-                (cached / "app.zip").read_bytes(), json.loads((cached / "report.json").read_text()))
+        return (
+            (cached / "stdlib.zip").read_bytes(),
+            (cached / "stdlib-extra.zip").read_bytes(),
+            (cached / "app.zip").read_bytes(),
+            json.loads((cached / "report.json").read_text()),
+        )
     node = shutil.which("node")
     if not node:
         raise SharedAssetsError("No encuentro Node.js (node): hace falta para compilar el checker con Pyodide.")
@@ -146,14 +152,20 @@ def compile_zips(checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_D
             **OPTIONS,
         }
         (Path(tmp) / "config.json").write_text(json.dumps(config))
-        proc = subprocess.run([node, str(script), str(Path(tmp) / "config.json")],
-                              capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(
+            [node, str(script), str(Path(tmp) / "config.json")], capture_output=True, text=True, timeout=300
+        )
         if proc.returncode != 0:
             raise SharedAssetsError(
                 "No pude compilar el checker con Pyodide: "
-                + (proc.stderr.strip().splitlines() or ["error desconocido"])[-1][-300:])
-        result = ((out / "stdlib.zip").read_bytes(), (out / "stdlib-extra.zip").read_bytes(),
-                  (out / "app.zip").read_bytes(), json.loads((out / "report.json").read_text()))
+                + (proc.stderr.strip().splitlines() or ["error desconocido"])[-1][-300:]
+            )
+        result = (
+            (out / "stdlib.zip").read_bytes(),
+            (out / "stdlib-extra.zip").read_bytes(),
+            (out / "app.zip").read_bytes(),
+            json.loads((out / "report.json").read_text()),
+        )
         if use_cache:
             tmp_cache = CACHE_DIR / (cached.name + ".tmp")
             shutil.rmtree(tmp_cache, ignore_errors=True)
@@ -161,8 +173,11 @@ def compile_zips(checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_D
             shutil.rmtree(cached, ignore_errors=True)
             os.replace(tmp_cache, cached)
             # keep the few most recent compilations only
-            entries = sorted((p for p in CACHE_DIR.iterdir() if p.is_dir() and p != cached),
-                             key=lambda p: p.stat().st_mtime, reverse=True)
+            entries = sorted(
+                (p for p in CACHE_DIR.iterdir() if p.is_dir() and p != cached),
+                key=lambda p: p.stat().st_mtime,
+                reverse=True,
+            )
             for old in entries[3:]:
                 shutil.rmtree(old, ignore_errors=True)
         return result
@@ -187,8 +202,10 @@ def script_files(src: Path = WIDGETS_SRC) -> dict[str, bytes]:
 
 def config_module(config: dict) -> bytes:
     """``config.js``: the build's file names and figures, imported by the scripts."""
-    return ("// Written by guide/shared_assets.py: this build's files and figures (see overrides/widgets/config.js).\n"
-            "export default " + json.dumps(config, ensure_ascii=False, sort_keys=True) + ";\n").encode()
+    return (
+        "// Written by guide/shared_assets.py: this build's files and figures (see overrides/widgets/config.js).\n"
+        "export default " + json.dumps(config, ensure_ascii=False, sort_keys=True) + ";\n"
+    ).encode()
 
 
 _GZIP_SIZES: dict[bytes, int] = {}
@@ -211,8 +228,9 @@ def _fill(template: str, **values) -> str:
     return template
 
 
-def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR,
-          use_cache: bool = True) -> dict:
+def build(
+    site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR, use_cache: bool = True
+) -> dict:
     """Write ``site_root/_shared/`` and ``site_root/sw.js``; return the manifest.
 
     Manifest paths are relative to ``site_root`` (no leading slash)."""
@@ -271,17 +289,31 @@ def build(site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POS
     for name, data in scripts.items():
         _write(shared / js_dir / name, data)
 
-    precache = sorted([f"{pyodide_dir}/{n}" for n in PYODIDE_CORE] + [stdlib_name, extra_name, app_name, css_name]
-                      + [f"{js_dir}/{n}" for n in scripts]
-                      + [url for name, url in postal.items() if name in ("meta.json", "index.bin")])
+    precache = sorted(
+        [f"{pyodide_dir}/{n}" for n in PYODIDE_CORE]
+        + [stdlib_name, extra_name, app_name, css_name]
+        + [f"{js_dir}/{n}" for n in scripts]
+        + [url for name, url in postal.items() if name in ("meta.json", "index.bin")]
+    )
     version = _hash(json.dumps([precache, sorted(postal.values())]).encode(), 12)
-    sw = _fill((WIDGETS_SRC / "sw.js").read_text(encoding="utf-8"),
-               VERSION=version, PRECACHE=[f"{SHARED}/{p}" for p in precache])
+    sw = _fill(
+        (WIDGETS_SRC / "sw.js").read_text(encoding="utf-8"),
+        VERSION=version,
+        PRECACHE=[f"{SHARED}/{p}" for p in precache],
+    )
     _write(site_root / "sw.js", sw.encode())
     (shared / "MODULES.txt").write_text(
-        "# Standard-library files in " + stdlib_name + " (measured; see guide/shared_assets.py)\n"
-        + "\n".join(report["members"]) + "\n# and in " + extra_name + " (only the list page loads it)\n"
-        + "\n".join(report["extra_members"]) + "\n", encoding="utf-8")
+        "# Standard-library files in "
+        + stdlib_name
+        + " (measured; see guide/shared_assets.py)\n"
+        + "\n".join(report["members"])
+        + "\n# and in "
+        + extra_name
+        + " (only the list page loads it)\n"
+        + "\n".join(report["extra_members"])
+        + "\n",
+        encoding="utf-8",
+    )
     return {
         "widgets_js": f"{SHARED}/{js_dir}/main.js",
         "widgets_css": f"{SHARED}/{css_name}",

@@ -4,6 +4,7 @@ Not part of any guide and never run at build time (the build's module is
 :mod:`guide.shared_assets`): like :mod:`guide.testing`, it lives in the
 package so that tests/ and bench/ import it the same way.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -13,8 +14,10 @@ from pathlib import Path
 OFFLINE_JS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "offline.js"
 
 # The own-origin policy of a page with widgets (the site's pages set it in overrides/main.html).
-PAGE_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; "
-            "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 _DEMO_PAGE = """<!doctype html>
 <html lang="es">
@@ -56,9 +59,12 @@ def write_demo(site_root: Path, manifest: dict) -> dict:
         ("demo/index.html", "Revisa tus datos", widgets.render("curp") + widgets.render("nss") + widgets.render("cp")),
         ("demo/lista/index.html", "Revisa tu lista", widgets.render_batch()),
         ("demo/sin-widgets/index.html", "Revisa tus datos", ""),
-        ("demo/largo/index.html", "Revisa tus datos",
-         "".join(f"<p>Párrafo {i} de la guía: lee con calma cada paso antes de seguir.</p>" for i in range(80))
-         + widgets.render("curp")),
+        (
+            "demo/largo/index.html",
+            "Revisa tus datos",
+            "".join(f"<p>Párrafo {i} de la guía: lee con calma cada paso antes de seguir.</p>" for i in range(80))
+            + widgets.render("curp"),
+        ),
     ):
         up = "../" * rel.count("/")
         # As pages should carry them: the stylesheet in the body right before
@@ -68,8 +74,7 @@ def write_demo(site_root: Path, manifest: dict) -> dict:
             link = f'<link rel="stylesheet" href="{up}{manifest["widgets_css"]}">'
             body = body.replace('<div class="guia-widget', link + '<div class="guia-widget', 1)
         css = ""
-        js = (f'<script type="module" fetchpriority="low" src="{up}{manifest["widgets_js"]}"></script>'
-              if body else "")
+        js = f'<script type="module" fetchpriority="low" src="{up}{manifest["widgets_js"]}"></script>' if body else ""
         # The site-wide Service Worker registration, as the guide's pages have it (engineer D).
         js += f'<script src="{up}demo/offline.js" data-sw="{up}sw.js" defer></script>'
         page = site_root / rel

@@ -99,12 +99,12 @@ def describe(kind, value, curp=None):
     return _answer(lambda: _text.describe(kind, value, curp=curp or None))
 
 
-def compare(value, given_names=None, first_surname=None, second_surname=None,
-            birth_date=None, sex=None, state=None):
+def compare(value, given_names=None, first_surname=None, second_surname=None, birth_date=None, sex=None, state=None):
     """``checker.curp.compare`` as a JSON list of mismatches.
 
     An empty field is "not given" (``None``): only what the student filled in
     is compared."""
+
     def given(v):
         return v if v else None
 
@@ -148,7 +148,6 @@ def batch_report(data, name=None):
         summary = r["summary"]
         lines = format_summary(SimpleNamespace(**summary)) if summary else []
         copies = {f"copy_{k}": b64encode(v).decode("ascii") for k, v in (r["copy"] or {}).items()}
-        return {"report": r["text"], "status": r["exit_status"], "summary": summary, "summary_lines": lines,
-                **copies}
+        return {"report": r["text"], "status": r["exit_status"], "summary": summary, "summary_lines": lines, **copies}
 
     return _answer(run)

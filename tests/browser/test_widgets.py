@@ -8,6 +8,7 @@ next to the shared assets (always), and, when the full site was built
 widgets.  Expected messages come from checker.text.describe in CPython: the
 widget must say exactly what `python -m checker` says.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -34,6 +35,7 @@ CURP_OK = "HEGG560427MVZRRL04"
 
 # ----------------------------------------------------------------- serving
 
+
 @contextlib.contextmanager
 def recording_server(root: Path, cut=None):
     """guide.serve's server, also recording every request line and body size.
@@ -48,8 +50,9 @@ def recording_server(root: Path, cut=None):
         def parse_request(self):
             ok = super().parse_request()
             if ok:
-                log.append({"line": self.requestline, "path": self.path,
-                            "body": int(self.headers.get("Content-Length") or 0)})
+                log.append(
+                    {"line": self.requestline, "path": self.path, "body": int(self.headers.get("Content-Length") or 0)}
+                )
             return ok
 
         def copyfile(self, source, outputfile):
@@ -67,6 +70,7 @@ def recording_server(root: Path, cut=None):
 @pytest.fixture(scope="session")
 def demo_root(tmp_path_factory):
     from guide import shared_assets, widget_demo
+
     root = tmp_path_factory.mktemp("widgets") / "site"
     manifest = shared_assets.build(root)
     widget_demo.write_demo(root, manifest)
@@ -113,8 +117,9 @@ class Phone:
     """A fresh browser context at 360×740 that records what could leak."""
 
     def __init__(self, browser, init_script=None, offline_ok=False):
-        self.context = browser.new_context(viewport={"width": 360, "height": 740}, locale="es-MX",
-                                           is_mobile=True, has_touch=True)
+        self.context = browser.new_context(
+            viewport={"width": 360, "height": 740}, locale="es-MX", is_mobile=True, has_touch=True
+        )
         if init_script:
             self.context.add_init_script(init_script)
         self.requests: list[dict] = []
@@ -132,14 +137,17 @@ class Phone:
 
     def wait_message(self, kind, message, timeout=60000):
         self.page.wait_for_function(
-            "([sel, msg]) => { const s = document.querySelector(sel);"
-            " return s && s.textContent.trim() === msg; }",
-            arg=[STATUS.format(kind=kind), message], timeout=timeout)
+            "([sel, msg]) => { const s = document.querySelector(sel); return s && s.textContent.trim() === msg; }",
+            arg=[STATUS.format(kind=kind), message],
+            timeout=timeout,
+        )
 
     def wait_final(self, kind, timeout=60000):
         self.page.wait_for_function(
             "(sel) => ['valid','warning','invalid','error'].includes(document.querySelector(sel).dataset.state)",
-            arg=STATUS.format(kind=kind), timeout=timeout)
+            arg=STATUS.format(kind=kind),
+            timeout=timeout,
+        )
 
     def close(self):
         self.context.close()
@@ -174,12 +182,14 @@ def wait_async(page, js, arg=None, timeout=30000):
 
 def describe(kind, value, curp=None):
     from checker import text
+
     return text.describe(kind, value, curp=curp)
 
 
 def _cp_with_warning():
     """A catalogue code whose description carries a warning (if any)."""
     from checker import postal
+
     data = ROOT / "checker" / "data" / "postal"
     for shard in sorted(data.glob("[0-9][0-9].json")):
         for code in sorted(json.loads(shard.read_text(encoding="utf-8"))["codes"])[:400]:
@@ -194,6 +204,7 @@ def _cp_with_warning():
 
 def _curp_with_inconvenient_word():
     from checker import curp
+
     base = "BUEY560427HVZRRL0"
     return base + curp.calc_check_digit(base)
 
@@ -201,10 +212,13 @@ def _curp_with_inconvenient_word():
 def _cases():
     cases = {
         # HKGG560427MVZRRL02: a consonant in position 2, a warning that marks character 2
-        "curp": [("valid", CURP_OK, None), ("warning", _curp_with_inconvenient_word(), None),
-                 ("warning", "HKGG560427MVZRRL02", None), ("invalid", "HEGG560427MVZRRL05", None)],
-        "nss": [("valid", "28138801999", None), ("warning", "28138801999", CURP_OK),
-                ("invalid", "28138801998", None)],
+        "curp": [
+            ("valid", CURP_OK, None),
+            ("warning", _curp_with_inconvenient_word(), None),
+            ("warning", "HKGG560427MVZRRL02", None),
+            ("invalid", "HEGG560427MVZRRL05", None),
+        ],
+        "nss": [("valid", "28138801999", None), ("warning", "28138801999", CURP_OK), ("invalid", "28138801998", None)],
         # 44109: Jalisco's range, not in the catalogue (a warning: the catalogue may be behind)
         "cp": [("valid", "68000", None), ("warning", "44109", None), ("invalid", "4410", None)],
     }
@@ -215,6 +229,7 @@ def _cases():
 
 
 # ----------------------------------------------------------------- tests
+
 
 @pytest.mark.parametrize("kind", ["curp", "nss", "cp"])
 def test_valid_warning_invalid_give_the_command_lines_verdict(phone_factory, widget_page, kind):
@@ -275,7 +290,8 @@ def _assert_nothing_typed_left_the_page(phone, log, typed):
         assert not any(n in entry["line"] for n in needles), entry["line"]
         assert entry["body"] == 0, entry["line"]
         assert entry["line"].startswith(("GET ", "HEAD ")), entry["line"]
-    stored = phone.page.evaluate("""async (needles) => ({
+    stored = phone.page.evaluate(
+        """async (needles) => ({
         local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
         idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
         cached: await (async () => { const urls = [];
@@ -289,7 +305,9 @@ def _assert_nothing_typed_left_the_page(phone, log, typed):
             }
             return found;
         })(),
-    })""", sorted(needles))
+    })""",
+        sorted(needles),
+    )
     assert stored["local"] == 0 and stored["session"] == 0 and stored["cookie"] == "" and stored["idb"] == 0
     for url in stored["cached"]:
         assert not any(n in url for n in needles), url
@@ -308,12 +326,21 @@ def _fresh_curp() -> str:
     import random
 
     from checker import curp
+
     rng = random.Random()
     consonants = "BCDFGHJKLMNPQRSTVWXYZ"
     while True:
-        base = ("P" + rng.choice("AEIOU") + rng.choice(consonants) + rng.choice(consonants)
-                + f"{rng.randrange(100):02d}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
-                + rng.choice("HM") + "OC" + "".join(rng.choice(consonants) for _ in range(3)) + "0")
+        base = (
+            "P"
+            + rng.choice("AEIOU")
+            + rng.choice(consonants)
+            + rng.choice(consonants)
+            + f"{rng.randrange(100):02d}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+            + rng.choice("HM")
+            + "OC"
+            + "".join(rng.choice(consonants) for _ in range(3))
+            + "0"
+        )
         value = base + curp.calc_check_digit(base)
         if value not in _shipped_text() and describe("curp", value)["state"] == "valid":
             return value
@@ -332,6 +359,7 @@ def test_nss_cross_checks_the_curp_typed_on_the_same_page(phone_factory, demo):
 
 def test_curp_compare_form_lists_each_mismatch(phone_factory, demo):
     from checker import curp
+
     base, log = demo
     phone = phone_factory()
     page = phone.page
@@ -407,14 +435,19 @@ def test_repeat_and_offline_visits_need_no_network(phone_factory, offline_target
         phone.wait_message("cp", describe("cp", "68000")["message"])
         page.evaluate("() => navigator.serviceWorker.ready")
         # (a demo page is no school's: the Service Worker keeps only the widgets' files for it)
-        wait_async(page, """(path) => (async () => {
+        wait_async(
+            page,
+            """(path) => (async () => {
             const keys = (await caches.keys()).filter((k) => k.startsWith('guia-nss-'));
             if (!keys.length) return false;
             const cache = await caches.open(keys[0]);
             const urls = (await cache.keys()).map((r) => r.url);
             return (path.startsWith('demo/') || urls.some((u) => u.endsWith(path))) && urls.some((u) => u.endsWith('pyodide.asm.wasm'))
                 && urls.some((u) => /\\/68\\.[0-9a-f]+\\.json$/.test(u));
-        })()""", path, timeout=30000)
+        })()""",
+            path,
+            timeout=30000,
+        )
         # Repeat visit online: nothing under _shared/ is requested from the server.
         before = len(log)
         page.reload()
@@ -451,8 +484,11 @@ def test_a_new_build_replaces_the_old_cache(phone_factory, demo_root, tmp_path):
         version = re.search(r'const VERSION = "([0-9a-f]+)"', sw).group(1)
         (site / "sw.js").write_text(sw.replace(version, "0" * len(version)), encoding="utf-8")
         page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
-        wait_async(page, "() => caches.keys().then((keys) => { const k = keys.filter((n) => n.startsWith('guia-nss-'));"
-                   " return k.length === 1 && k[0].endsWith('000000'); })")
+        wait_async(
+            page,
+            "() => caches.keys().then((keys) => { const k = keys.filter((n) => n.startsWith('guia-nss-'));"
+            " return k.length === 1 && k[0].endsWith('000000'); })",
+        )
 
 
 def test_no_wcag_violation_with_results_shown(phone_factory, widget_page):
@@ -533,24 +569,28 @@ def test_no_pyodide_byte_before_focus_and_the_box_says_how_big_it_is(phone_facto
         mb = config["downloadBytes"] / 1e6
         assert f"unos {mb:.1f} MB" in note and "solo la primera vez" in note, note
         page.focus(INPUT.format(kind="curp"))
-        page.wait_for_function("() => document.querySelector('[data-checker=\"curp\"] [role=status]').dataset.state !== 'idle'")
+        page.wait_for_function(
+            "() => document.querySelector('[data-checker=\"curp\"] [role=status]').dataset.state !== 'idle'"
+        )
         page.keyboard.type(CURP_OK)
         phone.wait_message("curp", describe("curp", CURP_OK)["message"])
         assert any(p.endswith(".wasm") for p in _pyodide_requests(log))
         assert page.locator("[data-guia-download-size]").count() == 0  # said before the download only
 
 
-_CONNECTION = ("Object.defineProperty(Navigator.prototype, 'connection', "
-               "{configurable: true, get() { return %s; }});")
+_CONNECTION = "Object.defineProperty(Navigator.prototype, 'connection', {configurable: true, get() { return %s; }});"
 
 
-@pytest.mark.parametrize("connection, prefetch", [
-    ("{type: 'wifi', saveData: false}", True),
-    ("{type: 'ethernet', saveData: false}", True),
-    ("{type: 'wifi', saveData: true}", False),
-    ("{type: 'cellular', saveData: false}", False),
-    ("undefined", False),
-])
+@pytest.mark.parametrize(
+    "connection, prefetch",
+    [
+        ("{type: 'wifi', saveData: false}", True),
+        ("{type: 'ethernet', saveData: false}", True),
+        ("{type: 'wifi', saveData: true}", False),
+        ("{type: 'cellular', saveData: false}", False),
+        ("undefined", False),
+    ],
+)
 def test_prefetch_only_on_wifi_or_ethernet_without_save_data(phone_factory, demo_root, connection, prefetch):
     with recording_server(demo_root) as (base, log):
         phone = phone_factory(init_script=_CONNECTION % connection)
@@ -565,8 +605,10 @@ def test_prefetch_only_on_wifi_or_ethernet_without_save_data(phone_factory, demo
 
 
 def test_save_data_waits_for_focus(phone_factory, demo_root):
-    save_data = ("Object.defineProperty(Navigator.prototype, 'connection', "
-                 "{configurable: true, get() { return {saveData: true, effectiveType: '2g'}; }});")
+    save_data = (
+        "Object.defineProperty(Navigator.prototype, 'connection', "
+        "{configurable: true, get() { return {saveData: true, effectiveType: '2g'}; }});"
+    )
     with recording_server(demo_root) as (base, log):
         phone = phone_factory(init_script=save_data)
         page = phone.page
@@ -581,14 +623,21 @@ def test_save_data_waits_for_focus(phone_factory, demo_root):
 
 def test_csv_page_report_matches_the_command_line(phone_factory, demo, tmp_path):
     base, log = demo
-    csv_text = ("Nombre,CURP,NSS,CP\n"
-                f"Gloria,{CURP_OK},74927602404,68000\n"
-                "Ana,HEGG560427MVZRRL05,28138801998,44109\n"
-                f"Luis,{CURP_OK},28138801999,4410\n")
+    csv_text = (
+        "Nombre,CURP,NSS,CP\n"
+        f"Gloria,{CURP_OK},74927602404,68000\n"
+        "Ana,HEGG560427MVZRRL05,28138801998,44109\n"
+        f"Luis,{CURP_OK},28138801999,4410\n"
+    )
     path = tmp_path / "lista.csv"
     path.write_text(csv_text, encoding="utf-8")
-    cli = subprocess.run([sys.executable, "-m", "checker", "lista.csv"], cwd=tmp_path, capture_output=True,
-                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"})
+    cli = subprocess.run(
+        [sys.executable, "-m", "checker", "lista.csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"},
+    )
     assert cli.returncode == 1, cli.stderr
     phone = phone_factory()
     page = phone.page
@@ -719,8 +768,11 @@ def test_a_stale_or_corrupt_snapshot_falls_back_to_a_normal_start(phone_factory,
         assert _verdict(phone) == "made"
         wait_async(page, f"async () => (await ({_SNAPSHOT_BUILD})()) === {json.dumps(build)}")
         # This build's tag on garbage: refused, then a normal start.
-        page.evaluate("""async (build) => { const c = await caches.open('guia-snapshot'); const [k] = await c.keys();
-            await c.put(k, new Response(new Uint8Array(4096).fill(7), {headers: {'x-guia-build': build}})); }""", build)
+        page.evaluate(
+            """async (build) => { const c = await caches.open('guia-snapshot'); const [k] = await c.keys();
+            await c.put(k, new Response(new Uint8Array(4096).fill(7), {headers: {'x-guia-build': build}})); }""",
+            build,
+        )
         page.reload()
         assert _verdict(phone) == "failed"
         assert _verdict(phone, "cp", "68000") == "failed"

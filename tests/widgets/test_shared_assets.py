@@ -25,6 +25,7 @@ proven (test_checker_suite_passes_against_the_shipped_zip):
   re-runs its measurement workload on the trimmed zip and fails on any
   difference.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -44,8 +45,13 @@ from guide.testing import ROOT
 NODE_MODULES = ROOT / "node_modules" / "pyodide"
 # Test files of checker code that is not shipped to the browser: the data build
 # step (sqlite3, the SAT wheel) and the command line (run as a process).
-NOT_UNDER_PYODIDE = {"test_build_data.py", "test_refresh_download.py", "test_refresh_changes.py", "test_cli.py",
-                     "test_coverage_cli.py"}
+NOT_UNDER_PYODIDE = {
+    "test_build_data.py",
+    "test_refresh_download.py",
+    "test_refresh_changes.py",
+    "test_cli.py",
+    "test_coverage_cli.py",
+}
 # Tests that read the checker's .py sources, which are not shipped (only .pyc).
 SOURCE_TESTS = ["test_xlsx_read.py::test_reader_and_writer_are_small_and_stdlib_only"]
 pytestmark = pytest.mark.skipif(not (NODE_MODULES / "pyodide.mjs").is_file(), reason="npm ci not run")
@@ -99,8 +105,12 @@ def test_config_module_replaces_the_type_checking_stand_in(built):
         assert b"__CONFIG__" not in data
     # The first download the boxes announce: what a cold visit gets, gzip as served.
     core = [root / m["pyodide_dir"] / n for n in shared_assets.PYODIDE_CORE]
-    files = core + [root / m["stdlib_zip"], root / m["checker_zip"],
-                    root / m["postal"]["index.bin"], root / m["postal"]["meta.json"]]
+    files = core + [
+        root / m["stdlib_zip"],
+        root / m["checker_zip"],
+        root / m["postal"]["index.bin"],
+        root / m["postal"]["meta.json"],
+    ]
     assert config["downloadBytes"] == sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in files)
     assert 3_000_000 < config["downloadBytes"] < 6_000_000
 
@@ -135,8 +145,14 @@ def test_trimmed_stdlib_zip(built):
     assert all(n.endswith(".pyc") for n in names), [n for n in names if not n.endswith(".pyc")][:5]
     # Pyodide's own start-up is about 140 files; the boxes add a few, the list page more.
     assert 120 <= len(boot_names) <= 200, len(boot_names)
-    for needed in ("asyncio/__init__.pyc", "encodings/__init__.pyc", "json/__init__.pyc",
-                   "datetime.pyc", "_pyodide/__init__.pyc", "pyodide/__init__.pyc"):
+    for needed in (
+        "asyncio/__init__.pyc",
+        "encodings/__init__.pyc",
+        "json/__init__.pyc",
+        "datetime.pyc",
+        "_pyodide/__init__.pyc",
+        "pyodide/__init__.pyc",
+    ):
         assert needed in boot_names
     assert "csv.pyc" in names
     for unneeded in ("unittest/__init__.pyc", "pydoc.pyc", "doctest.pyc", "sqlite3/__init__.pyc", "tkinter"):
@@ -209,11 +225,22 @@ def test_worker_and_widgets_reference_only_built_files(built):
 
 def _cases():
     from checker import curp as c
+
     good = "HEGG560427MVZRRL04"
     bad_word = "BUEY560427HVZRRL0"
-    cases = [["curp", v, None] for v in (
-        good, "HEGG560427MVZRRL05", bad_word + c.calc_check_digit(bad_word), "hegg-560427-mvzrrl04",
-        "HEGG561327MVZRRL04", "", "ÑEGG560427MVZRRL04", "HEGG56042")]
+    cases = [
+        ["curp", v, None]
+        for v in (
+            good,
+            "HEGG560427MVZRRL05",
+            bad_word + c.calc_check_digit(bad_word),
+            "hegg-560427-mvzrrl04",
+            "HEGG561327MVZRRL04",
+            "",
+            "ÑEGG560427MVZRRL04",
+            "HEGG56042",
+        )
+    ]
     cases += [["nss", v, None] for v in ("28138801999", "74927602404", "28138801998", "2813880199", "")]
     cases += [["nss", "28138801999", good], ["nss", "28138801999", "HEGG560427MVZRRL05"]]
     cases += [["cp", v, None] for v in ("68000", "44100", "06700", "44109", "4410", "18000", "0l000", "29000")]
@@ -226,18 +253,30 @@ def _smoke(root, m, tmp_path, **extra):
     shared = root / "_shared"
     js_dir = (root / m["widgets_js"]).parent
     rel = lambda p: (js_dir / p).resolve().relative_to(shared.resolve()).as_posix()  # noqa: E731
-    smoke = {"shared_dir": str(shared), "pyodide_dir": rel(config["pyodide"]) + "/", "stdlib": rel(config["stdlib"]),
-             "app": rel(config["app"]), "postal": {k: rel(v) for k, v in config["postal"].items()},
-             "lock": config["lock"], "cases": _cases(), **extra}
+    smoke = {
+        "shared_dir": str(shared),
+        "pyodide_dir": rel(config["pyodide"]) + "/",
+        "stdlib": rel(config["stdlib"]),
+        "app": rel(config["app"]),
+        "postal": {k: rel(v) for k, v in config["postal"].items()},
+        "lock": config["lock"],
+        "cases": _cases(),
+        **extra,
+    }
     (tmp_path / "smoke.json").write_text(json.dumps(smoke), encoding="utf-8")
-    proc = subprocess.run(["node", str(shared_assets.WIDGETS_SRC / "build" / "smoke_shipped.mjs"),
-                           str(tmp_path / "smoke.json")], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        ["node", str(shared_assets.WIDGETS_SRC / "build" / "smoke_shipped.mjs"), str(tmp_path / "smoke.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def _assert_answers_like_cpython(result):
     from checker import text
+
     for (kind, value, curp), answer in zip(_cases(), result["answers"], strict=True):
         expected = json.loads(json.dumps(text.describe(kind, value, curp=curp)))
         assert answer == {"ok": expected}, (kind, value, curp)
@@ -257,8 +296,9 @@ def test_a_memory_snapshot_of_the_shipped_files_answers_like_cpython(built, tmp_
     after importing the checker (Pyodide's private _makeSnapshot/_loadSnapshot,
     hence pinned and tested here); a corrupt snapshot is refused, so the
     worker falls back to a normal start."""
-    assert json.loads((NODE_MODULES / "package.json").read_text())["version"] == "314.0.7", \
+    assert json.loads((NODE_MODULES / "package.json").read_text())["version"] == "314.0.7", (
         "the snapshot API is private: re-check it before upgrading Pyodide"
+    )
     root, m = built
     result = _smoke(root, m, tmp_path, snapshot=True)
     assert result["restored_modules"] is True  # the checker came back with the heap
@@ -270,9 +310,22 @@ def test_a_memory_snapshot_of_the_shipped_files_answers_like_cpython(built, tmp_
 def test_checker_suite_passes_against_the_shipped_zip(built, tmp_path):
     root, m = built
     site_packages = Path(next(p for p in sys.path if p.endswith("site-packages")))
-    packages = [site_packages / n for n in ("_pytest", "pytest", "pluggy", "iniconfig", "packaging",
-                                             "sortedcontainers", "stdnum", "pygments", "py.py",
-                                             "openpyxl", "et_xmlfile")]  # (pure Python: reads the .xlsx copies)
+    packages = [
+        site_packages / n
+        for n in (
+            "_pytest",
+            "pytest",
+            "pluggy",
+            "iniconfig",
+            "packaging",
+            "sortedcontainers",
+            "stdnum",
+            "pygments",
+            "py.py",
+            "openpyxl",
+            "et_xmlfile",
+        )
+    ]  # (pure Python: reads the .xlsx copies)
     tests_dir = ROOT / "tests" / "checker"
     tests = {}
     for p in sorted(tests_dir.rglob("*")):
@@ -289,8 +342,12 @@ def test_checker_suite_passes_against_the_shipped_zip(built, tmp_path):
         "pytest_args": ["-q", "-rfs", "checker_tests"] + [f"--deselect=checker_tests/{t}" for t in SOURCE_TESTS],
     }
     (tmp_path / "run.json").write_text(json.dumps(config), encoding="utf-8")
-    proc = subprocess.run(["node", str(shared_assets.WIDGETS_SRC / "build" / "run_checker_tests.mjs"),
-                           str(tmp_path / "run.json")], capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        ["node", str(shared_assets.WIDGETS_SRC / "build" / "run_checker_tests.mjs"), str(tmp_path / "run.json")],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     out = proc.stdout
     failed = "\n".join(line for line in out.splitlines() if line.startswith(("FAILED", "ERROR")))
     assert proc.returncode == 0, failed + out[-3000:] + proc.stderr[-2000:]
