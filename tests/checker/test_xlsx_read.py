@@ -241,3 +241,34 @@ def test_reader_and_writer_are_small_and_stdlib_only():
         names = {a.name.split('.')[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         names |= {n.module.split('.')[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 0}
         assert names <= set(sys.stdlib_module_names), names
+
+
+def test_less_common_cells():
+    styles = '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>'
+    sheet = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b>&c]]></t></is></c>'
+        '<c r="b1" t="d"><v>2007-03-15T00:00:00</v></c><c r="C1" t="d"><v>mañana</v></c>'
+        '<c r="D1" t="e"><v>#REF!</v></c><c r="E1"><v>1E+20</v></c><c r="F1"><v>-0.25</v></c>'
+        '<c r="G1" s="1"><v>59</v></c><c r="H1" s="1"><v>no</v></c><c r="AB1" t="b"><v>0</v></c></row>'
+        '<row><c t="inlineStr"><is><t>sin referencia</t></is></c></row>'
+        '</sheetData>'
+    )
+    row1, row2 = rows_of(fx.raw_xlsx(sheet, styles=styles))
+    assert row1[:8] == ['a<b>&c', '15/03/2007', 'mañana', '#REF!', '1e+20', '-0.25', '28/02/1900', 'no']
+    assert row1[27] == 'FALSO' and row2 == ['sin referencia']
+
+
+def test_rows_out_of_order_and_absurd_columns_are_corrupt():
+    for body in (
+        '<row r="3"><c r="A3"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c></row>',
+        '<row r="1"><c r="XFE1"><v>1</v></c></row>',
+    ):
+        with pytest.raises(XlsxError) as exc:
+            rows_of(fx.raw_xlsx(body + '</sheetData>'))
+        assert exc.value.code == 'xlsx.corrupt' and 'hoja «Hoja1»' in exc.value.message
+
+
+def test_a_long_cell_is_cut_at_excels_limit():
+    long = 'x' * 40_000
+    sheet = f'<row r="1"><c r="A1" t="inlineStr"><is><t>{long}</t></is></c></row></sheetData>'
+    assert len(rows_of(fx.raw_xlsx(sheet))[0][0]) == xlsx_read.MAX_CELL
