@@ -38,7 +38,14 @@ from ..messages.person import ARTICLE, HOMOCLAVE, IN_COLUMN, INCONVENIENT, ISSUE
 from .columns import Column
 from .results import BatchError, Issue
 
-__all__ = ['PERSON_KINDS', 'classify_person_header', 'find_person_columns', 'PersonCheck', 'split_full_name']
+__all__ = [
+    'mapped_header',
+    'PERSON_KINDS',
+    'classify_person_header',
+    'find_person_columns',
+    'PersonCheck',
+    'split_full_name',
+]
 
 PERSON_KINDS = ('given_names', 'first_surname', 'second_surname', 'full_name', 'birth_date', 'sex', 'state')
 
@@ -483,6 +490,23 @@ def resolve_mapping(header, mapping, header_row=1):
             raise BatchError('batch.mapping', MAPPING['missing'].format(column=column, field=label, row=header_row))
         out[field] = index
     return out
+
+
+def mapped_header(rows, mapping):
+    """Index of the header row among *rows* when only ``--columnas`` knows it.
+
+    With titles in *mapping*, the first row holding them all; with letters
+    only, the first row that is not empty.  None when *mapping* names no
+    CURP, NSS or CP column (there would be nothing to check).
+    """
+    if not mapping or not {'curp', 'nss', 'cp'} & mapping.keys():
+        return None
+    titles = {_joined(v) for v in mapping.values() if isinstance(v, str)}
+    for index, row in enumerate(rows):
+        cells = {_joined(c) for c in row}
+        if titles <= cells if titles else any(c.strip() for c in row):
+            return index
+    return None
 
 
 def apply_kind_mapping(columns, header, mapping):

@@ -121,6 +121,8 @@ class BatchRun:
             if guess is not None:
                 found, titled = guess[:4], guess[4]
                 headerless = not titled
+        if found is None and mapping:  # titles only --columnas knows
+            found = _mapped(head[skip:], forced, mapping)
         if found is None:
             raise BatchError.of('batch.no_columns')
         delimiter, header_index, header, columns = found
@@ -369,3 +371,15 @@ def _person_check(columns, header, headerless, mapping, header_row):
         return None
     from .person import person_check
     return person_check(header, columns, mapping, header_row)
+
+
+def _mapped(head_lines, forced, mapping):
+    """(delimiter, index, header, []) of a header only --columnas names."""
+    from .person import mapped_header
+
+    for delimiter in (forced,) if forced else DELIMITERS:
+        rows = parse_head(head_lines, delimiter)
+        index = mapped_header(rows, mapping)
+        if index is not None and (forced or len(rows[index]) > 1):
+            return delimiter, index, rows[index], []
+    return None

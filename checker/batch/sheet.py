@@ -19,6 +19,7 @@ import itertools
 from ..messages.sheet import ERRORS
 from ..xlsx_read import XlsxError, cell_ref, open_sheet
 from .columns import find_columns, guess_headerless
+from .person import mapped_header
 from .results import BatchError
 from .run import HEADER_SEARCH_LINES, BatchRun
 
@@ -72,6 +73,10 @@ def check_sheet(sheet, **options):
         if guess is not None:
             _delimiter, index, top, columns, titled = guess
             found = (index, top, columns, not titled)
+    if found is None and options.get('mapping'):  # titles only --columnas knows
+        index = mapped_header(head, options['mapping'])
+        if index is not None:
+            found = (index, head[index], [], False)
     if found is None:
         raise SheetError('xlsx.no_columns', ERRORS['xlsx.no_columns'].format(**where))
     index, header, columns, headerless = found

@@ -268,3 +268,21 @@ def test_duplicates_on_a_long_list_report_their_first_row():
     found, run = results(text, expected_rows=10)
     dups = {r.row: r.issues[0].first_row for r in found.values() if r.codes == ['batch.duplicate_curp']}
     assert dups == {len(values) + 2: 12, len(values) + 3: (2999 % len(values)) + 2}
+
+
+def test_columnas_finds_a_header_nothing_else_recognises():
+    text = f'Clave única;Nacido el\n{GLORIA};27/04/1956\n{GLORIA[:-1]}0;17/04/1956\n'
+    with pytest.raises(BatchError) as exc:
+        check_rows(text_lines('Clave única;Nacido el\nx;y\n'))
+    assert exc.value.code == 'batch.no_columns'
+    found, run = results(text, mapping=parse_mapping('curp=Clave única,fecha=Nacido el'))
+    assert run.summary.delimiter == ';' and run.summary.header_row == 1
+    assert [(c.kind, c.letter, c.header) for c in run.summary.columns] == [('curp', 'A', 'Clave única')]
+    assert 2 not in found and 8 in [i.position for i in found[3].issues]
+    # letters only: the first row with data holds the titles
+    found, run = results('Clave,Nota\nx,y\n', mapping=parse_mapping('curp=A'))
+    assert run.summary.rows == 1 and found[2].codes == ['curp.length']
+    data = fx.openpyxl_book([['Lista'], ['Clave única', 'Nacido el'], [GLORIA, '17/04/1956']])
+    r = report_list(data, 'l.xlsx', mapping=parse_mapping('curp=clave unica,fecha=nacido el'))
+    assert r['error'] is None and 'Hoja «Alumnos»; títulos en la fila 2.' in r['text']
+    assert 'El carácter 9 de la CURP es «2»' in r['text']
