@@ -126,6 +126,14 @@ class _Copy:
         if tap.pending is not None:
             seen.append(tap.pending[1])
         width = max([len(r) for r in seen] + [c.index + 1 for c in s.columns] + [1])
+        # A copy checked again: its old «Revisión» and «Detalle» are replaced.
+        self.old = 0
+        titles = seen[-1] if seen and self.header_row is not None else []
+        for i in range(len(titles) - 1):
+            if titles[i].strip() == HEADERS['review'] and titles[i + 1].strip() == HEADERS['detail']:
+                if all(c.index < i for c in s.columns):
+                    width, self.old = i, 2
+                break
         self.width = width
         if fmt == 'xlsx':
             widths = [14.0] * width + [14.0, 90.0]
@@ -146,7 +154,7 @@ class _Copy:
         cells = list(row[:width])
         if len(cells) < width:
             cells.extend([''] * (width - len(cells)))
-        extra = list(row[width:])
+        extra = list(row[width + self.old :])
         while extra and not extra[-1].strip():
             extra.pop()
         styles = {}

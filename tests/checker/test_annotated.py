@@ -242,3 +242,12 @@ def test_the_report_speaks_to_the_office():
         assert out.count('Error') > 20
         student = re.findall(r'\b(?:[Tt]us?|tuy[oa]|naciste|tienes|escribiste|te)\b[^.]{0,30}', out)
         assert student == []
+
+
+def test_a_copy_checked_again_gets_fresh_columns_not_two_more():
+    first = report_list(LIST.encode(), 'lista.csv', copy='csv')['copy']
+    again = report_list(first, 'lista-revisada.csv', copy='csv')['copy']
+    assert copy_rows(again) == copy_rows(first)
+    data = report_list(LIST.encode(), copy='xlsx')['copy']
+    ws = openpyxl.load_workbook(io.BytesIO(report_list(data, copy='xlsx')['copy'])).active
+    assert [c.value for c in ws[2]] == ['Nombre', 'CURP', 'Grupo', 'Revisión', 'Detalle']
