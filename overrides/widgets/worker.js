@@ -100,11 +100,19 @@ async function fetchBytes(path) {
   return bytes;
 }
 
+/** @type {Promise<any> | null} */
+let pyodideImport = null;
+// pyodide.mjs, imported once (while the snapshot is read from the cache).
+function pyodideModule() {
+  pyodideImport ??= import(url(CONFIG.pyodide + "pyodide.mjs"));
+  return pyodideImport;
+}
+
 /** @param {Uint8Array | null} snapshot @param {boolean} makeSnapshot */
 async function boot(snapshot, makeSnapshot) {
   const appBytes = fetchBytes(CONFIG.app);
   appBytes.catch(() => {});
-  const { loadPyodide } = await import(url(CONFIG.pyodide + "pyodide.mjs"));
+  const { loadPyodide } = await pyodideModule();
   return loadPyodide({
     indexURL: url(CONFIG.pyodide),
     stdLibURL: url(CONFIG.stdlib),
@@ -125,7 +133,9 @@ async function start(options) {
   const started = performance.now();
   progress("download", true);
   const useSnapshots = options.snapshots !== false;
+  pyodideModule().catch(() => {}); // meanwhile (a failure shows in boot)
   const snapshot = useSnapshots ? await loadSnapshot() : null;
+  const read = performance.now();
   /** @type {"off" | "loaded" | "made" | "failed"} */
   let how = snapshot ? "loaded" : useSnapshots ? "made" : "off";
   let pyodide;
@@ -162,7 +172,7 @@ async function start(options) {
     type: "ready",
     ms: Math.round(done - started),
     snapshot: how,
-    phases: { pyodide: Math.round(loaded - started), checker: Math.round(done - loaded) },
+    phases: { snapshotRead: Math.round(read - started), pyodide: Math.round(loaded - read), checker: Math.round(done - loaded) },
   });
 }
 
