@@ -9,7 +9,7 @@ import { TEXT } from "./text.js";
 import { showState } from "./widget.js";
 
 export class BatchWidget {
-  /** @param {HTMLElement} root the [data-checker-batch] element @param {{ python: import("./python.js").PythonClient }} page */
+  /** @param {HTMLElement} root the [data-checker-batch] element @param { {python: import("./python.js").PythonClient }} page */
   constructor(root, page) {
     this.root = root;
     this.python = page.python;
@@ -82,7 +82,7 @@ export class BatchWidget {
   /**
    * Download links for the annotated copies of the list (Excel and CSV), made
    * by the checker in the worker (issue 12); none when the file could not be checked.
-   * @param {{ copy_xlsx?: string, copy_csv?: string }} ok @param {string} base
+   * @param { {copy_xlsx?: string, copy_csv?: string }} ok @param {string} base
    */
   copyLinks(ok, base) {
     this.copyUrls.forEach((url) => URL.revokeObjectURL(url));

@@ -19,9 +19,9 @@ import { Widget } from "./widget.js";
 import { BatchWidget } from "./batch.js";
 
 /** Test hooks: a shorter stall timer; snapshots off. */
-const hooks = /** @type {{ guiaWidgetsStallMs?: number, guiaWidgetsSnapshots?: boolean }} */ (/** @type {unknown} */ (window));
+const hooks = /** @type { {guiaWidgetsStallMs?: number, guiaWidgetsSnapshots?: boolean }} */ (/** @type {unknown} */ (window));
 
-/** @typedef {{ type?: string, saveData?: boolean }} Connection */
+/** @typedef { {type?: string, saveData?: boolean }} Connection */
 
 /** Wi-Fi or ethernet, and the student did not ask to save data. */
 function unmetered() {

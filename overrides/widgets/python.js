@@ -10,12 +10,12 @@ import CONFIG from "./config.js";
 
 /** @typedef {"off" | "loading" | "ready" | "error"} Phase */
 /** @typedef {"nowasm" | "failed" | "stalled"} Failure */
-/** @typedef {{ error?: string, message?: string, ok?: any, retry?: boolean }} Answer */
-/** @typedef {{ onPhase(): void }} Listener */
+/** @typedef { {error?: string, message?: string, ok?: any, retry?: boolean }} Answer */
+/** @typedef { {onPhase(): void }} Listener */
 
 export class PythonClient {
   /**
-   * @param {{ stallMs: number, snapshots: boolean, onFetched?: (urls: string[]) => void }} options
+   * @param { {stallMs: number, snapshots: boolean, onFetched?: (urls: string[]) => void }} options
    *   stallMs: no progress for this long shows the fallback;
    *   snapshots: whether the worker may use a memory snapshot;
    *   onFetched: a data file the worker downloaded (to keep it offline).

@@ -8,7 +8,7 @@ import { setupCompare } from "./compare.js";
 
 /** @typedef {import("./python.js").PythonClient} PythonClient */
 /** @typedef {import("./python.js").Answer} Answer */
-/** @typedef {{ python: PythonClient, widgets: Array<{ kind: string, input: HTMLInputElement | null, check?: (force?: boolean) => void }> }} PageState */
+/** @typedef { {python: PythonClient, widgets: Array<{ kind: string, input: HTMLInputElement | null, check?: (force?: boolean) => void }> }} PageState */
 
 /** @param {HTMLElement} status @param {HTMLElement} root @param {string} state @param {string} message */
 export function showState(root, status, state, message) {

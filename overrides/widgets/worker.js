@@ -127,7 +127,7 @@ async function boot(snapshot, makeSnapshot) {
   });
 }
 
-/** @param {{ snapshots?: boolean }} options */
+/** @param { {snapshots?: boolean }} options */
 async function start(options) {
   if (typeof WebAssembly !== "object") throw new Error("nowasm");
   const started = performance.now();
