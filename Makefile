@@ -55,7 +55,7 @@ build: deps data
 serve: build
 	$(PY) -m guide serve --no-build --watch --port $(PORT)
 
-test: build chromium typecheck
+test: build chromium typecheck lint
 	GUIA_SITE=$(CURDIR)/site $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-report=
 	$(VENV)/bin/coverage report --include='checker/*' --fail-under=$(COVERAGE_CHECKER)
 	$(VENV)/bin/coverage report --include='guide/*' --fail-under=$(COVERAGE_GUIDE)
@@ -71,9 +71,9 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 
 bench: build chromium
-	$(PY) bench/checker.py
-	$(PY) bench/site.py
-	$(PY) bench/widgets.py
+	$(PY) -m bench.checker
+	$(PY) -m bench.site
+	$(PY) -m bench.widgets
 
 clean:
 	rm -rf site build .cache .coverage guia_nss.egg-info

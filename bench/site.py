@@ -1,10 +1,11 @@
 """Site benchmark: build times, bytes a phone downloads, Lighthouse scores.
 
-Prints figures; asserts nothing. Run after `make build`:  .venv/bin/python bench/site.py
+Prints figures; asserts nothing. Run after `make build`:  .venv/bin/python -m bench.site
 Targets (issue 3): five schools ≤ 30 s on 2 cores; home page ≤ 64 KB gzip in
 total on a first visit; later pages about their own HTML only; Lighthouse
 performance ≥ 98 and accessibility, best practices and SEO 100.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -63,11 +64,22 @@ def build_figures() -> None:
         print(f"five schools, pages only (--sin-widgets):     {wall:6.1f} s  ({cores:.2f} cores busy)")
         for count in (25, 50, 100):
             schools = synthetic_schools(count, tmp / f"schools{count}")
-            for jobs in ((1, 2) if count == 100 else (2,)):
-                wall, cores = timed_build("--sin-widgets", "--jobs", jobs, "--schools", schools,
-                                          "--site", tmp / f"s{count}-{jobs}", "--work", tmp / f"w{count}-{jobs}")
-                print(f"{count:3d} synthetic schools, {jobs} job(s): {wall:6.1f} s  "
-                      f"({wall / count:.2f} s/school, {cores:.2f} cores busy)")
+            for jobs in (1, 2) if count == 100 else (2,):
+                wall, cores = timed_build(
+                    "--sin-widgets",
+                    "--jobs",
+                    jobs,
+                    "--schools",
+                    schools,
+                    "--site",
+                    tmp / f"s{count}-{jobs}",
+                    "--work",
+                    tmp / f"w{count}-{jobs}",
+                )
+                print(
+                    f"{count:3d} synthetic schools, {jobs} job(s): {wall:6.1f} s  "
+                    f"({wall / count:.2f} s/school, {cores:.2f} cores busy)"
+                )
 
 
 def gz(path: Path) -> int:
@@ -76,13 +88,21 @@ def gz(path: Path) -> int:
 
 def page_weights(site: Path) -> None:
     from playwright.sync_api import sync_playwright
+
     print("\n== Bytes a phone downloads (gzip) ==")
     slug = SCHOOL_SLUGS[0]
     from guide.schools import load_all
+
     school = next(s for s in load_all() if s.slug == slug)
-    page_types = {"home": f"{slug}/", "step": f"{slug}/pasos/{school.steps[0]}/",
-                  "step (with widget)": None, "problems": f"{slug}/problemas/", "contact": f"{slug}/contacto/",
-                  "search": f"{slug}/buscar/", "index": ""}
+    page_types = {
+        "home": f"{slug}/",
+        "step": f"{slug}/pasos/{school.steps[0]}/",
+        "step (with widget)": None,
+        "problems": f"{slug}/problemas/",
+        "contact": f"{slug}/contacto/",
+        "search": f"{slug}/buscar/",
+        "index": "",
+    }
     for path in (site / slug / "pasos").glob("*/index.html"):
         if "data-checker" in path.read_text(encoding="utf-8"):
             page_types["step (with widget)"] = path.parent.relative_to(site).as_posix() + "/"
@@ -95,17 +115,21 @@ def page_weights(site: Path) -> None:
             context = browser.new_context(viewport={"width": 360, "height": 740})
             page = context.new_page()
             urls: list[str] = []
-            page.on("request", lambda r: urls.append(r.url))
+            page.on("request", lambda r, urls=urls: urls.append(r.url))
             page.goto(base + path, wait_until="networkidle")
             first = list(dict.fromkeys(urls))
             blocking = render_blocking(site, path)
             total = sum(gz(local(site, base, u)) for u in first if local(site, base, u).is_file())
             urls.clear()
-            page.goto(base + (f"{slug}/contacto/" if name != "contact" else f"{slug}/problemas/"), wait_until="networkidle")
+            page.goto(
+                base + (f"{slug}/contacto/" if name != "contact" else f"{slug}/problemas/"), wait_until="networkidle"
+            )
             later_urls = [u for u in dict.fromkeys(urls) if u not in first]
             later = sum(gz(local(site, base, u)) for u in later_urls if local(site, base, u).is_file())
-            print(f"{name:20s} before first paint {blocking / 1024:5.1f} KB   page total {total / 1024:5.1f} KB "
-                  f"({len(first)} requests)   next page after it {later / 1024:4.1f} KB ({len(later_urls)} requests)")
+            print(
+                f"{name:20s} before first paint {blocking / 1024:5.1f} KB   page total {total / 1024:5.1f} KB "
+                f"({len(first)} requests)   next page after it {later / 1024:4.1f} KB ({len(later_urls)} requests)"
+            )
             if name == "step (with widget)":  # no Pyodide byte before focus (issue 13; engineer E)
                 page.goto(base + path, wait_until="networkidle")
                 urls.clear()
@@ -113,8 +137,10 @@ def page_weights(site: Path) -> None:
                 page.wait_for_function("() => performance.getEntriesByName('guia:ready').length", timeout=180000)
                 page.wait_for_load_state("networkidle")
                 focused = [u for u in dict.fromkeys(urls) if local(site, base, u).is_file()]
-                print(f"{'':20s} before focus {total / 1024:7.1f} KB   after focus +{sum(gz(local(site, base, u)) for u in focused) / 1024:7.1f} KB"
-                      f" ({len(focused)} requests: Pyodide, checker, data)")
+                print(
+                    f"{'':20s} before focus {total / 1024:7.1f} KB   after focus +{sum(gz(local(site, base, u)) for u in focused) / 1024:7.1f} KB"
+                    f" ({len(focused)} requests: Pyodide, checker, data)"
+                )
             context.close()
         browser.close()
     print("target: home page ≤ 64 KB gzip in total on a first visit")
@@ -141,12 +167,15 @@ def render_blocking(site: Path, path: str) -> int:
 def offline_precache(site: Path) -> None:
     """What the Service Worker keeps of each school after one visit (sw.js's lists; never Pyodide)."""
     from guide import pwa
+
     print("\n== Offline copy per school after one visit (Service Worker precache) ==")
     lists = json.loads(re.search(r"const SCHOOLS = (\{.*?\});", (site / "sw.js").read_text(encoding="utf-8")).group(1))
     for slug, files in lists.items():
         raw, packed = pwa.precache_bytes(site, files)
         pages = sum(f.endswith("/") for f in files)
-        print(f"{slug:20s} {pages:3d} pages + {len(files) - pages:2d} files   {packed / 1024:6.1f} KB gzip  ({raw / 1024:6.1f} KB)")
+        print(
+            f"{slug:20s} {pages:3d} pages + {len(files) - pages:2d} files   {packed / 1024:6.1f} KB gzip  ({raw / 1024:6.1f} KB)"
+        )
     print("target: ≤ 100 KB gzip per school")
 
 
@@ -158,24 +187,41 @@ def lighthouse(site: Path) -> None:
             out = Path(tmp) / f"{slug}.json"
             flags = " ".join(["--headless=new"] + CHROMIUM_ARGS)
             proc = subprocess.run(
-                ["node", str(cli), base + slug + "/", "--quiet", "--output=json", f"--output-path={out}",
-                 "--form-factor=mobile", "--throttling-method=simulate",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 f"--chrome-flags={flags}"],
-                env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300)
+                [
+                    "node",
+                    str(cli),
+                    base + slug + "/",
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={out}",
+                    "--form-factor=mobile",
+                    "--throttling-method=simulate",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    f"--chrome-flags={flags}",
+                ],
+                env=dict(os.environ, CHROME_PATH=CHROMIUM),
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             if proc.returncode or not out.exists():
                 print(f"{slug:20s} Lighthouse failed: {(proc.stderr or proc.stdout).strip().splitlines()[-1:]}")
                 continue
             report = json.loads(out.read_text())
             scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
             audits = report["audits"]
-            failing = [a for a, v in audits.items() if v.get("score") is not None and v["score"] < 1
-                       and v.get("scoreDisplayMode") == "binary"]
-            print(f"{slug:20s} performance {scores['performance']:3d}  accessibility {scores['accessibility']:3d}  "
-                  f"best practices {scores['best-practices']:3d}  SEO {scores['seo']:3d}   "
-                  f"FCP {audits['first-contentful-paint']['displayValue']}  "
-                  f"total {audits['total-byte-weight']['displayValue']}"
-                  + (f"   failing: {', '.join(failing[:4])}" if failing else ""))
+            failing = [
+                a
+                for a, v in audits.items()
+                if v.get("score") is not None and v["score"] < 1 and v.get("scoreDisplayMode") == "binary"
+            ]
+            print(
+                f"{slug:20s} performance {scores['performance']:3d}  accessibility {scores['accessibility']:3d}  "
+                f"best practices {scores['best-practices']:3d}  SEO {scores['seo']:3d}   "
+                f"FCP {audits['first-contentful-paint']['displayValue']}  "
+                f"total {audits['total-byte-weight']['displayValue']}"
+                + (f"   failing: {', '.join(failing[:4])}" if failing else "")
+            )
     print("targets: performance ≥ 98; accessibility, best practices, SEO 100")
 
 

@@ -1,7 +1,7 @@
 """Widget figures: first paint, time to the first verdict, per-keystroke latency
 and bytes, in Debian's Chromium, next to stock Pyodide loaded the common way.
 
-    python bench/widgets.py [--runs N] [--site SITE_DIR]
+    python -m bench.widgets [--runs N] [--site SITE_DIR]
 
 Prints figures; it is never a timed test.  What it does:
 

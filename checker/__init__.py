@@ -11,7 +11,7 @@ and where.
 (True, True)
 """
 
-from .exceptions import InvalidInput, warning
 from . import curp, nss, postal
+from .exceptions import InvalidInput, warning
 
 __all__ = ['curp', 'nss', 'postal', 'InvalidInput', 'warning']

@@ -71,8 +71,7 @@ _KINDS = text.KINDS
 
 
 def _usage_error(message, err):
-    err.write(f'{message}\nEscribe «python -m checker --ayuda» para ver cómo '
-              'usarlo.\n')
+    err.write(f'{message}\nEscribe «python -m checker --ayuda» para ver cómo usarlo.\n')
     return 2
 
 
@@ -84,11 +83,11 @@ def _take_option(args, names):
                 if i + 1 >= len(args):
                     raise _Usage(f'Falta el valor después de {name}.')
                 value = args[i + 1]
-                del args[i:i + 2]
+                del args[i : i + 2]
                 return value
             if name.startswith('--') and arg.startswith(name + '='):
                 del args[i]
-                return arg[len(name) + 1:]
+                return arg[len(name) + 1 :]
     return None
 
 
@@ -113,8 +112,7 @@ def _explain_value(kind, args, out):
     if curp is not None and kind != 'nss':
         raise _Usage('La opción --curp sólo sirve con nss.')
     if not args:
-        raise _Usage(f'Falta el valor que quieres revisar: python -m checker '
-                     f'{kind} VALOR')
+        raise _Usage(f'Falta el valor que quieres revisar: python -m checker {kind} VALOR')
     value = ' '.join(args)
     result = text.describe(kind, value, curp=curp)
     out.write(text.render(result) + '\n')
@@ -124,6 +122,7 @@ def _explain_value(kind, args, out):
 def _check_file(args, out, err):
     from . import batch
     from .batch import lists
+
     salida = _take_option(args, ('--salida', '-o'))
     sheet = _take_option(args, ('--hoja',))
     columnas = _take_option(args, ('--columnas',))
@@ -149,16 +148,24 @@ def _check_file(args, out, err):
             err.write(f'«{path}» es una carpeta, no un archivo.\n')
             return 2
         if not os.path.exists(path):
-            err.write(f'No encontré el archivo «{path}». Revisa el nombre y '
-                      'la carpeta (puedes arrastrar el archivo a la terminal '
-                      'para escribir su ruta).\n')
+            err.write(
+                f'No encontré el archivo «{path}». Revisa el nombre y '
+                'la carpeta (puedes arrastrar el archivo a la terminal '
+                'para escribir su ruta).\n'
+            )
             return 2
         source, name = path, os.path.basename(path)
     tap = lists.RowTap() if copy_fmt else None
     try:
-        run = lists.open_run(source, name, sheet=sheet, duplicates=duplicates,
-                             tap=tap, mapping=mapping,
-                             expected_rows=lists.estimate_rows(path))
+        run = lists.open_run(
+            source,
+            name,
+            sheet=sheet,
+            duplicates=duplicates,
+            tap=tap,
+            mapping=mapping,
+            expected_rows=lists.estimate_rows(path),
+        )
     except batch.BatchError as exc:
         err.write(f'{name}: {exc.message}\n')
         return 2
@@ -172,16 +179,14 @@ def _check_file(args, out, err):
         try:
             copy = lists.CopyFile(salida, run, tap, copy_fmt)
         except OSError as exc:
-            err.write(f'No pude escribir la copia revisada en «{salida}»: '
-                      f'{exc.strerror or exc}.\n')
+            err.write(f'No pude escribir la copia revisada en «{salida}»: {exc.strerror or exc}.\n')
             return 2
         run = copy.run
     elif salida is not None:
         try:
             handle = open(salida, 'w', encoding='utf-8', newline='\n')
         except OSError as exc:
-            err.write(f'No pude escribir el reporte en «{salida}»: '
-                      f'{exc.strerror or exc}.\n')
+            err.write(f'No pude escribir el reporte en «{salida}»: {exc.strerror or exc}.\n')
             return 2
         target = handle
     done = False
@@ -224,15 +229,13 @@ def main(argv=None, out=None, err=None):
     if not args:
         err.write(AYUDA)
         return 2
-    if any(a in ('-h', '--help', '--ayuda', '-?') for a in args) or \
-            args[0] in ('ayuda', 'help'):
+    if any(a in ('-h', '--help', '--ayuda', '-?') for a in args) or args[0] in ('ayuda', 'help'):
         out.write(AYUDA)
         return 0
     try:
         kind = _KINDS.get(args[0].lower())
         # "cp VALOR" is a value; a lone "cp" that names a file is the file.
-        if kind is not None and (len(args) > 1 or
-                                 not os.path.isfile(args[0])):
+        if kind is not None and (len(args) > 1 or not os.path.isfile(args[0])):
             return _explain_value(kind, args[1:], out)
         return _check_file(args, out, err)
     except _Usage as exc:

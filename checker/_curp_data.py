@@ -22,14 +22,16 @@ from __future__ import annotations
 
 from . import _mexico
 
-INCONVENIENT_WORDS = frozenset('''
+INCONVENIENT_WORDS = frozenset(
+    '''
     BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE
     COJI COJO COLA CULO FALO FETO GETA GUEI GUEY JETA JOTO KACA KACO KAGA
     KAGO KAKA KAKO KOGE KOGI KOJA KOJE KOJI KOJO KOLA KULO LILO LOCA LOCO
     LOKA LOKO MAME MAMO MEAR MEAS MEON MIAR MION MOCO MOKO MULA MULO NACA
     NACO PEDA PEDO PENE PIPI PITO POPO PUTA PUTO QULO RATA ROBA ROBE ROBO
     RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI WUEY
-'''.split())
+'''.split()
+)
 
 # RENAPO's key -> the name shown, from the one table of states.
 STATES = {curp: name for _, _, curp, name, _ in _mexico.STATES}
@@ -38,21 +40,36 @@ STATES[_mexico.BORN_ABROAD[0]] = _mexico.BORN_ABROAD[1]
 # Other spellings accepted by derive()/compare() for the state (already
 # uppercased and without accents); every STATES name is accepted as well.
 STATE_ALIASES = {
-    'AGS': 'AS', 'BAJA CALIFORNIA NORTE': 'BC', 'BCS': 'BS',
-    'COAHUILA DE ZARAGOZA': 'CL', 'COAH': 'CL',
-    'CDMX': 'DF', 'CIUDAD DE MEXICO': 'DF', 'DISTRITO FEDERAL': 'DF',
-    'MEXICO': 'MC', 'EDO MEX': 'MC', 'EDOMEX': 'MC', 'EDO. MEX.': 'MC',
+    'AGS': 'AS',
+    'BAJA CALIFORNIA NORTE': 'BC',
+    'BCS': 'BS',
+    'COAHUILA DE ZARAGOZA': 'CL',
+    'COAH': 'CL',
+    'CDMX': 'DF',
+    'CIUDAD DE MEXICO': 'DF',
+    'DISTRITO FEDERAL': 'DF',
+    'MEXICO': 'MC',
+    'EDO MEX': 'MC',
+    'EDOMEX': 'MC',
+    'EDO. MEX.': 'MC',
     'ESTADO DE MEXICO': 'MC',
-    'MICHOACAN DE OCAMPO': 'MN', 'NUEVO LEON': 'NL', 'QUERETARO': 'QT',
-    'QUERETARO DE ARTEAGA': 'QT', 'SAN LUIS POTOSI': 'SP',
-    'VERACRUZ DE IGNACIO DE LA LLAVE': 'VZ', 'YUCATAN': 'YN',
-    'EXTRANJERO': 'NE', 'NACIDO EN EL EXTRANJERO': 'NE',
+    'MICHOACAN DE OCAMPO': 'MN',
+    'NUEVO LEON': 'NL',
+    'QUERETARO': 'QT',
+    'QUERETARO DE ARTEAGA': 'QT',
+    'SAN LUIS POTOSI': 'SP',
+    'VERACRUZ DE IGNACIO DE LA LLAVE': 'VZ',
+    'YUCATAN': 'YN',
+    'EXTRANJERO': 'NE',
+    'NACIDO EN EL EXTRANJERO': 'NE',
     'NACIDA EN EL EXTRANJERO': 'NE',
 }
 
-PARTICLES = frozenset('''
+PARTICLES = frozenset(
+    '''
     DA DAS DE DEL DER DI DIE DD EL LA LOS LAS LE LES MAC MC VAN VON Y
-'''.split())
+'''.split()
+)
 
 SKIPPED_GIVEN_NAMES = frozenset(('MARIA', 'MA.', 'MA', 'JOSE', 'J', 'J.'))
 

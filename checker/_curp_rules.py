@@ -20,10 +20,9 @@ from .exceptions import InvalidInput
 from .messages.curp import MESSAGES, SEX_NAMES, date_text, show
 
 VALUES = {c: i for i, c in enumerate(ALPHABET)}
-WEIGHTS = tuple(19 - i for i in range(1, 18))          # 18, 17, ..., 2
+WEIGHTS = tuple(19 - i for i in range(1, 18))  # 18, 17, ..., 2
 # bytes.translate table: ASCII code of a digit/letter -> its value
-_BYTEVALUES = bytes(VALUES.get(chr(b), 0) if b < 128 else 0
-                     for b in range(256))
+_BYTEVALUES = bytes(VALUES.get(chr(b), 0) if b < 128 else 0 for b in range(256))
 _DIGIT_SET = frozenset(DIGITS)
 _ASCII_ALNUM = _DIGIT_SET | UPPER
 _STATE_FIRST = frozenset(code[0] for code in STATES)
@@ -41,6 +40,7 @@ def error(key: str, position: int | None = None, **values) -> InvalidInput:
 
 # ----------------------------------------------------------- check digit
 
+
 def calc_check_digit(number: str) -> str:
     """Calculate the check digit from the first 17 characters.
 
@@ -54,8 +54,8 @@ def calc_check_digit(number: str) -> str:
     return DIGITS[-total % 10]
 
 
-
 # ------------------------------------------------------------------ rules
+
 
 def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
@@ -76,10 +76,8 @@ def _born_key(s: str) -> int:
     return int(s[4:10]) + (19000000 if s[16] <= '9' else 20000000)
 
 
-_LETTER_FOR_DIGIT = {'0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z',
-                     '6': 'G'}
-_DIGIT_FOR_LETTER = {'O': '0', 'Q': '0', 'D': '0', 'I': '1', 'L': '1',
-                     'S': '5', 'B': '8', 'Z': '2', 'G': '6', 'T': '7'}
+_LETTER_FOR_DIGIT = {'0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z', '6': 'G'}
+_DIGIT_FOR_LETTER = {'O': '0', 'Q': '0', 'D': '0', 'I': '1', 'L': '1', 'S': '5', 'B': '8', 'Z': '2', 'G': '6', 'T': '7'}
 
 
 def _hint(key: str, table: dict, c: str) -> str:
@@ -87,8 +85,7 @@ def _hint(key: str, table: dict, c: str) -> str:
     return MESSAGES[key].format(c=other) if other else ''
 
 
-def _first_not_in(s: str, allowed: frozenset, start: int = 0,
-                  end: int | None = None):
+def _first_not_in(s: str, allowed: frozenset, start: int = 0, end: int | None = None):
     """Index of the first character of ``s[start:end]`` not in *allowed*."""
     for i in range(start, len(s) if end is None else end):
         if s[i] not in allowed:
@@ -105,10 +102,8 @@ def _rule_length(s, today_key):
     bad = None if _ASCII_ALNUM.issuperset(s) else _first_not_in(s, _ASCII_ALNUM)
     extra = ''
     if bad is not None:
-        extra = MESSAGES['curp.length#extra'].format(k=bad + 1,
-                                                     shown=show(s[bad]))
-    return error('curp.length', bad, n=n,
-                  chars='carácter' if n == 1 else 'caracteres', extra=extra)
+        extra = MESSAGES['curp.length#extra'].format(k=bad + 1, shown=show(s[bad]))
+    return error('curp.length', bad, n=n, chars='carácter' if n == 1 else 'caracteres', extra=extra)
 
 
 def _rule_alphabet(s, today_key):
@@ -131,8 +126,7 @@ def _rule_letters(s, today_key):
     if UPPER.issuperset(s[:4]):
         return None
     i = _first_not_in(s, UPPER, 0, 4)
-    return error('curp.format#letters', i, k=i + 1, c=s[i],
-                  hint=_hint('hint#letter', _LETTER_FOR_DIGIT, s[i]))
+    return error('curp.format#letters', i, k=i + 1, c=s[i], hint=_hint('hint#letter', _LETTER_FOR_DIGIT, s[i]))
 
 
 def _rule_digits(s, today_key):
@@ -140,8 +134,7 @@ def _rule_digits(s, today_key):
     if _DIGIT_SET.issuperset(s[4:10]):
         return None
     i = _first_not_in(s, _DIGIT_SET, 4, 10)
-    return error('curp.format#digits', i, k=i + 1, c=s[i],
-                  hint=_hint('hint#digit', _DIGIT_FOR_LETTER, s[i]))
+    return error('curp.format#digits', i, k=i + 1, c=s[i], hint=_hint('hint#digit', _DIGIT_FOR_LETTER, s[i]))
 
 
 _MAX_DAY = max(_DAYS_IN_MONTH)
@@ -150,15 +143,12 @@ _MAX_DAY = max(_DAYS_IN_MONTH)
 def _rule_date(s, today_key):
     mm, dd = int(s[6:8]), int(s[8:10])
     if not 1 <= mm < len(_DAYS_IN_MONTH):
-        return error('curp.date#month', 6 if s[6] not in '01' else 7,
-                      mm=s[6:8])
+        return error('curp.date#month', 6 if s[6] not in '01' else 7, mm=s[6:8])
     if not 1 <= dd <= _MAX_DAY:
-        return error('curp.date#day', 8 if s[8] not in '0123' else 9,
-                      dd=s[8:10])
+        return error('curp.date#day', 8 if s[8] not in '0123' else 9, dd=s[8:10])
     if dd > _DAYS_IN_MONTH[mm]:
         month = MONTHS[mm - 1]
-        return error('curp.date#days_in_month', 8, day=dd, month=month,
-                      days=_DAYS_IN_MONTH[mm])
+        return error('curp.date#days_in_month', 8, day=dd, month=month, days=_DAYS_IN_MONTH[mm])
     if dd == 29 and mm == 2 and not _feb29_ok(s):
         year = year_of(s)
         if year == 1900:
@@ -175,8 +165,7 @@ def _rule_future(s, today_key):
     hint = ''
     if s[16] not in DIGITS:
         hint = MESSAGES['curp.future#century'].format(year=year - 100)
-    return error('curp.future', 4, hint=hint,
-                  date=date_text(year, int(s[6:8]), int(s[8:10])))
+    return error('curp.future', 4, hint=hint, date=date_text(year, int(s[6:8]), int(s[8:10])))
 
 
 def _rule_sex(s, today_key):
@@ -189,8 +178,7 @@ def _rule_state(s, today_key):
     state = s[11:13]
     if state in STATES:
         return None
-    return error('curp.state', 11 if s[11] not in _STATE_FIRST else 12,
-                  state=state)
+    return error('curp.state', 11 if s[11] not in _STATE_FIRST else 12, state=state)
 
 
 def _rule_consonants(s, today_key):
@@ -198,25 +186,32 @@ def _rule_consonants(s, today_key):
     if CONSONANTS.issuperset(s[13:16]):
         return None
     i = _first_not_in(s, CONSONANTS, 13, 16)
-    kind = MESSAGES['curp.consonant#vowel' if s[i] in VOWELS
-                    else 'curp.consonant#digit']
+    kind = MESSAGES['curp.consonant#vowel' if s[i] in VOWELS else 'curp.consonant#digit']
     return error('curp.consonant', i, k=i + 1, c=s[i], kind=kind)
 
 
 def _rule_check_digit(s, today_key):
     c = s[17]
     if c not in DIGITS:
-        return error('curp.check_digit#letter', 17, c=c,
-                      hint=_hint('hint#digit', _DIGIT_FOR_LETTER, c))
+        return error('curp.check_digit#letter', 17, c=c, hint=_hint('hint#digit', _DIGIT_FOR_LETTER, c))
     expected = calc_check_digit(s)
     if expected == c:
         return None
     return error('curp.check_digit', 17, expected=expected, c=c)
 
 
-RULES = (_rule_length, _rule_alphabet, _rule_letters, _rule_digits,
-          _rule_date, _rule_future, _rule_sex, _rule_state,
-          _rule_consonants, _rule_check_digit)
+RULES = (
+    _rule_length,
+    _rule_alphabet,
+    _rule_letters,
+    _rule_digits,
+    _rule_date,
+    _rule_future,
+    _rule_sex,
+    _rule_state,
+    _rule_consonants,
+    _rule_check_digit,
+)
 
 
 #: What the shape (the fast path's expression) does not express: 29
@@ -238,6 +233,7 @@ def diagnose(s: str, today_key: int) -> InvalidInput | None:
 
 # ---- the fast path: the same tables as one regular expression
 
+
 def _chars(allowed) -> str:
     return '[' + ''.join(sorted(allowed)) + ']'
 
@@ -255,14 +251,20 @@ def _month_days() -> str:
 
 
 _FAST_MATCH = re.compile(
-    _chars(UPPER) + '{4}'
-    + _chars(DIGITS) + '{2}'
+    _chars(UPPER)
+    + '{4}'
+    + _chars(DIGITS)
+    + '{2}'
     + _month_days()
     + _chars(SEX_NAMES)
-    + '(?:' + '|'.join(sorted(STATES)) + ')'
-    + _chars(CONSONANTS) + '{3}'
+    + '(?:'
+    + '|'.join(sorted(STATES))
+    + ')'
+    + _chars(CONSONANTS)
+    + '{3}'
     + _chars(_ASCII_ALNUM)
-    + _chars(DIGITS)).fullmatch
+    + _chars(DIGITS)
+).fullmatch
 
 
 def fast_ok(s: str, today_key: int) -> bool:
@@ -272,6 +274,5 @@ def fast_ok(s: str, today_key: int) -> bool:
     if s[6:10] == '0229' and not _feb29_ok(s):
         return False
     if int(s[4:10]) + (19000000 if s[16] <= '9' else 20000000) > today_key:
-        return False   # _rule_future (_born_key), inlined
-    return DIGITS[-sum(map(mul, s.encode().translate(_BYTEVALUES),
-                           WEIGHTS)) % 10] == s[17]
+        return False  # _rule_future (_born_key), inlined
+    return DIGITS[-sum(map(mul, s.encode().translate(_BYTEVALUES), WEIGHTS)) % 10] == s[17]

@@ -130,17 +130,27 @@ from ._curp_rules import VALUES, WEIGHTS, calc_check_digit, diagnose, error, fas
 from .exceptions import InvalidInput, warning
 from .messages.curp import MESSAGES, SEX_NAMES, date_text
 
-__all__ = ['compact', 'validate', 'is_valid', 'explain', 'has_warnings',
-           'derive', 'compare', 'calc_check_digit', 'InvalidInput']
+__all__ = [
+    'compact',
+    'validate',
+    'is_valid',
+    'explain',
+    'has_warnings',
+    'derive',
+    'compare',
+    'calc_check_digit',
+    'InvalidInput',
+]
 
 # ------------------------------------------------------------ today (cached)
+
 
 def _today() -> datetime.date:
     """Today's date (a seam: tests may monkeypatch it)."""
     return datetime.date.today()
 
 
-_today_cache = [0, 0.0, None]      # yyyymmdd, valid until (time.time()), fn
+_today_cache = [0, 0.0, None]  # yyyymmdd, valid until (time.time()), fn
 
 
 def _today_key(today: datetime.date | None = None) -> int:
@@ -153,19 +163,18 @@ def _today_key(today: datetime.date | None = None) -> int:
         return cache[0]
     d = _today()
     key = d.year * 10000 + d.month * 100 + d.day
-    midnight = datetime.datetime.combine(
-        d + datetime.timedelta(days=1), datetime.time()).timestamp()
+    midnight = datetime.datetime.combine(d + datetime.timedelta(days=1), datetime.time()).timestamp()
     cache[:] = [key, min(midnight, now + 60.0), _today]
     return key
 
 
 # compact(): ASCII hyphen, underscore and a few Unicode hyphens are removed
 # (together with every kind of white space).
-_REMOVE = dict.fromkeys(map(ord, '-_\u2010\u2011\u2012\u2013\u2014\u2015'
-                                 '\u2212\ufe63\uff0d'))
+_REMOVE = dict.fromkeys(map(ord, '-_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d'))
 
 
 # --------------------------------------------------------------- compact
+
 
 def compact(number: str) -> str:
     """Convert the CURP to its minimal representation.
@@ -191,6 +200,7 @@ def compact(number: str) -> str:
 
 
 # ------------------------------------------------------------ validation
+
 
 def is_valid(number: str, *, today: datetime.date | None = None) -> bool:
     """Check if the number is a valid CURP (never raises).
@@ -286,8 +296,7 @@ def _blind_spots(s: str, today_key: int) -> tuple[list[int], str]:
                 alternatives.append(t + s[9])
     days = ''
     if alternatives:
-        listed = (', '.join(alternatives[:-1]) + ' o ' + alternatives[-1]
-                  if len(alternatives) > 1 else alternatives[0])
+        listed = ', '.join(alternatives[:-1]) + ' o ' + alternatives[-1] if len(alternatives) > 1 else alternatives[0]
         days = MESSAGES[key + 'days'].format(listed=listed, day=day)
     others = []
     # year tens: weight 14, a change of 5 goes unnoticed
@@ -295,8 +304,7 @@ def _blind_spots(s: str, today_key: int) -> tuple[list[int], str]:
     alt = str((int(year_tens) + 5) % 10)
     other = s[:4] + alt + s[5:]
     if fast_ok(other, today_key):
-        others.append(MESSAGES[key + 'year'].format(other=year_of(other),
-                                                    year=year_of(s)))
+        others.append(MESSAGES[key + 'year'].format(other=year_of(other), year=year_of(s)))
         positions.append(4)
     # sex: weight 8, H (17) and M (22) differ by 5
     if s[10] in 'HM':
@@ -309,9 +317,11 @@ def _blind_spots(s: str, today_key: int) -> tuple[list[int], str]:
     if alt:
         other = s[:16] + alt + s[17]
         if fast_ok(other, today_key):
-            others.append(MESSAGES[key + 'homoclave'].format(
-                article='un' if alt in DIGITS else 'una', alt=alt, c=s[16],
-                year=year_of(other)))
+            others.append(
+                MESSAGES[key + 'homoclave'].format(
+                    article='un' if alt in DIGITS else 'una', alt=alt, c=s[16], year=year_of(other)
+                )
+            )
             positions.append(16)
     # state: weights 7 and 6
     for i in (11, 12):
@@ -321,14 +331,12 @@ def _blind_spots(s: str, today_key: int) -> tuple[list[int], str]:
             if c != s[i] and (VALUES[c] - v) * w % 10 == 0:
                 code = c + s[12] if i == 11 else s[11] + c
                 if code in STATES:
-                    others.append(MESSAGES[key + 'state'].format(
-                        code=code, name=STATES[code], state=s[11:13]))
+                    others.append(MESSAGES[key + 'state'].format(code=code, name=STATES[code], state=s[11:13]))
                     if i not in positions:
                         positions.append(i)
     if others:
         others = MESSAGES[key + 'others'].format(others=', ni '.join(others))
-    text = MESSAGES['curp.check_digit_blind_spot'].format(
-        days=days, others=others or '')
+    text = MESSAGES['curp.check_digit_blind_spot'].format(days=days, others=others or '')
     return sorted(positions), text
 
 
@@ -363,10 +371,12 @@ def explain(number: str, *, today: datetime.date | None = None) -> dict:
     birth = datetime.date(year_of(s), int(s[6:8]), int(s[8:10]))
     warnings = []
     if s[:4] in INCONVENIENT_WORDS:
-        warnings.append(warning(
-            'curp.inconvenient_word',
-            MESSAGES['curp.inconvenient_word'].format(
-                word=s[:4], replaced=f'{s[0]}X{s[2:4]}')))
+        warnings.append(
+            warning(
+                'curp.inconvenient_word',
+                MESSAGES['curp.inconvenient_word'].format(word=s[:4], replaced=f'{s[0]}X{s[2:4]}'),
+            )
+        )
     inner = _inner_vowel(s)
     if inner:
         warnings.append(inner)

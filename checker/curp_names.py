@@ -42,7 +42,7 @@ __all__ = ['derive', 'compare', 'MAX_LENGTH']
 #: The longest name, sex or state accepted, in characters.
 MAX_LENGTH = 200
 
-_SPECIAL = '\x00'     # marks a special character inside a cleaned word
+_SPECIAL = '\x00'  # marks a special character inside a cleaned word
 
 
 def _words(value, code: str, what: str) -> list[str]:
@@ -52,12 +52,14 @@ def _words(value, code: str, what: str) -> list[str]:
     if not isinstance(value, str):
         raise InvalidInput(code, MESSAGES['name#type'].format(what=what))
     if len(value) > MAX_LENGTH:
-        raise InvalidInput(code, MESSAGES['name#too_long'].format(
-            What=what[0].upper() + what[1:], what=what, n=len(value),
-            limit=MAX_LENGTH))
+        raise InvalidInput(
+            code,
+            MESSAGES['name#too_long'].format(
+                What=what[0].upper() + what[1:], what=what, n=len(value), limit=MAX_LENGTH
+            ),
+        )
     value = unicodedata.normalize('NFC', value).upper().replace('Ñ', 'X')
-    value = ''.join(c for c in unicodedata.normalize('NFD', value)
-                    if not unicodedata.combining(c))
+    value = ''.join(c for c in unicodedata.normalize('NFD', value) if not unicodedata.combining(c))
     return value.split()
 
 
@@ -68,14 +70,13 @@ def _clean_word(word: str) -> str:
 
 def _main_word(words: list[str], given: bool = False) -> str:
     start = 0
-    if given and words[0] in SKIPPED_GIVEN_NAMES and any(
-            w not in PARTICLES for w in words[1:]):
+    if given and words[0] in SKIPPED_GIVEN_NAMES and any(w not in PARTICLES for w in words[1:]):
         start = 1
     # leading particles are skipped by index: linear however many there are
     i = start
     while i < len(words) and words[i] in PARTICLES:
         i += 1
-    if i == len(words):   # a name made only of particles: keep the last
+    if i == len(words):  # a name made only of particles: keep the last
         i = len(words) - 1
     return _clean_word(words[i])
 
@@ -99,14 +100,12 @@ def _parse_date(value) -> datetime.date:
         value = value.date()
     if isinstance(value, datetime.date):
         d = value
-    elif isinstance(value, str) and re.fullmatch(
-            r'[0-9]{4}-[0-9]{2}-[0-9]{2}', value.strip()):
+    elif isinstance(value, str) and re.fullmatch(r'[0-9]{4}-[0-9]{2}-[0-9]{2}', value.strip()):
         v = value.strip()
         try:
             d = datetime.date(int(v[:4]), int(v[5:7]), int(v[8:10]))
         except ValueError:
-            raise InvalidInput('curp.birth_date', MESSAGES[
-                'curp.birth_date#missing_day'].format(value=v)) from None
+            raise InvalidInput('curp.birth_date', MESSAGES['curp.birth_date#missing_day'].format(value=v)) from None
     else:
         raise InvalidInput('curp.birth_date', MESSAGES['curp.birth_date'])
     if not 1900 <= d.year <= 2099:
@@ -114,10 +113,18 @@ def _parse_date(value) -> datetime.date:
     return d
 
 
-_SEX_INPUT = {'H': 'H', 'HOMBRE': 'H', 'MASCULINO': 'H',
-              'M': 'M', 'MUJER': 'M', 'FEMENINO': 'M',
-              'X': 'X', 'NO BINARIO': 'X', 'NO BINARIE': 'X',
-              'NB': 'X'}
+_SEX_INPUT = {
+    'H': 'H',
+    'HOMBRE': 'H',
+    'MASCULINO': 'H',
+    'M': 'M',
+    'MUJER': 'M',
+    'FEMENINO': 'M',
+    'X': 'X',
+    'NO BINARIO': 'X',
+    'NO BINARIE': 'X',
+    'NB': 'X',
+}
 
 
 def _parse_sex(value) -> str:
@@ -129,8 +136,7 @@ def _parse_sex(value) -> str:
 
 
 def _strip_accents(text: str) -> str:
-    return ''.join(c for c in unicodedata.normalize('NFD', text.upper())
-                   if not unicodedata.combining(c))
+    return ''.join(c for c in unicodedata.normalize('NFD', text.upper()) if not unicodedata.combining(c))
 
 
 _STATE_BY_NAME = {_strip_accents(name): code for code, name in STATES.items()}
@@ -147,8 +153,7 @@ def _parse_state(value) -> str:
     raise InvalidInput('curp.state', MESSAGES['curp.state#input'])
 
 
-def _name_word(value, field: str, given: bool = False,
-               required: bool = True) -> str | None:
+def _name_word(value, field: str, given: bool = False, required: bool = True) -> str | None:
     code, what = f'curp.{field}', WHAT[field]
     words = _words(value, code, what)
     if not words:
@@ -158,8 +163,7 @@ def _name_word(value, field: str, given: bool = False,
     return _main_word(words, given)
 
 
-def derive(given_names: str, first_surname: str, second_surname: str,
-           birth_date, sex: str, state: str) -> str:
+def derive(given_names: str, first_surname: str, second_surname: str, birth_date, sex: str, state: str) -> str:
     """The 16 characters of a CURP that follow from a person's data.
 
     ``second_surname`` may be ``''``; ``birth_date`` is a
@@ -174,8 +178,7 @@ def derive(given_names: str, first_surname: str, second_surname: str,
     >>> derive('Ofelia', 'Pedrero', 'Domínguez', datetime.date(1960, 1, 1), 'M', 'DF')[:4]
     'PXDO'
     """
-    parts = _derive_parts(given_names, first_surname, second_surname,
-                          birth_date, sex, state, partial=False)
+    parts = _derive_parts(given_names, first_surname, second_surname, birth_date, sex, state, partial=False)
     return ''.join(parts[i][0] for i in range(16))
 
 
@@ -183,8 +186,7 @@ def _inconvenient(word: str) -> tuple[str, str]:
     return ('X', REASONS['inconvenient'].format(word=word))
 
 
-def _derive_parts(given_names, first_surname, second_surname, birth_date,
-                  sex, state, partial: bool) -> dict:
+def _derive_parts(given_names, first_surname, second_surname, birth_date, sex, state, partial: bool) -> dict:
     """position -> (expected, reason).  With ``partial``, ``None`` means
     "not given" and those positions are left out."""
     parts: dict[int, tuple[str, str]] = {}
@@ -193,25 +195,20 @@ def _derive_parts(given_names, first_surname, second_surname, birth_date,
         named = {'whose': WHAT['first_surname'], 'word': w.replace(_SPECIAL, '?')}
         parts[0] = (_first_letter(w), REASONS['first_letter'].format(**named))
         parts[1] = (_inner(w, VOWELS), REASONS['inner_vowel'].format(**named))
-        parts[13] = (_inner(w, CONSONANTS),
-                     REASONS['inner_consonant'].format(**named))
+        parts[13] = (_inner(w, CONSONANTS), REASONS['inner_consonant'].format(**named))
     if not partial or second_surname is not None:
         w = _name_word(second_surname, 'second_surname', required=False)
         if w is None:
             parts[2] = parts[14] = ('X', REASONS['no_second_surname'])
         else:
-            named = {'whose': WHAT['second_surname'],
-                     'word': w.replace(_SPECIAL, '?')}
-            parts[2] = (_first_letter(w),
-                        REASONS['first_letter'].format(**named))
-            parts[14] = (_inner(w, CONSONANTS),
-                         REASONS['inner_consonant'].format(**named))
+            named = {'whose': WHAT['second_surname'], 'word': w.replace(_SPECIAL, '?')}
+            parts[2] = (_first_letter(w), REASONS['first_letter'].format(**named))
+            parts[14] = (_inner(w, CONSONANTS), REASONS['inner_consonant'].format(**named))
     if not partial or given_names is not None:
         w = _name_word(given_names, 'given_names', given=True)
         named = {'whose': WHAT['given_names'], 'word': w.replace(_SPECIAL, '?')}
         parts[3] = (_first_letter(w), REASONS['first_letter'].format(**named))
-        parts[15] = (_inner(w, CONSONANTS),
-                     REASONS['inner_consonant'].format(**named))
+        parts[15] = (_inner(w, CONSONANTS), REASONS['inner_consonant'].format(**named))
     if all(i in parts for i in range(4)):
         word = ''.join(parts[i][0] for i in range(4))
         if word in INCONVENIENT_WORDS:
@@ -221,10 +218,8 @@ def _derive_parts(given_names, first_surname, second_surname, birth_date,
         text = date_text(d.year, d.month, d.day)
         digits = f'{d.year % 100:02d}{d.month:02d}{d.day:02d}'
         for k, part in enumerate(REASONS['date_parts']):
-            parts[4 + k] = (digits[k], REASONS['date'].format(part=part,
-                                                              text=text))
-        parts[16] = (('0-9', REASONS['before_2000']) if d.year < 2000
-                     else ('A-Z', REASONS['from_2000']))
+            parts[4 + k] = (digits[k], REASONS['date'].format(part=part, text=text))
+        parts[16] = ('0-9', REASONS['before_2000']) if d.year < 2000 else ('A-Z', REASONS['from_2000'])
     if not partial or sex is not None:
         x = _parse_sex(sex)
         parts[10] = (x, REASONS['sex'].format(name=SEX_NAMES[x]))
@@ -236,10 +231,15 @@ def _derive_parts(given_names, first_surname, second_surname, birth_date,
     return parts
 
 
-def compare(curp: str, given_names: str | None = None,
-            first_surname: str | None = None,
-            second_surname: str | None = None, birth_date=None,
-            sex: str | None = None, state: str | None = None) -> list[dict]:
+def compare(
+    curp: str,
+    given_names: str | None = None,
+    first_surname: str | None = None,
+    second_surname: str | None = None,
+    birth_date=None,
+    sex: str | None = None,
+    state: str | None = None,
+) -> list[dict]:
     """Where a CURP disagrees with a person's data.
 
     Returns a list (empty when everything agrees) of dicts ``{position,
@@ -261,13 +261,11 @@ def compare(curp: str, given_names: str | None = None,
     """
     s = compact(curp)
     if len(s) != 18:
-        validate(s)       # raises curp.length, with its full diagnosis
-    parts = _derive_parts(given_names, first_surname, second_surname,
-                          birth_date, sex, state, partial=True)
+        validate(s)  # raises curp.length, with its full diagnosis
+    parts = _derive_parts(given_names, first_surname, second_surname, birth_date, sex, state, partial=True)
     # An inconvenient word can only be spotted with all four letters; with
     # some of them missing, accept the X if it would make sense.
-    if 1 in parts and parts[1][0] != 'X' and s[1] == 'X' and not all(
-            i in parts for i in range(4)):
+    if 1 in parts and parts[1][0] != 'X' and s[1] == 'X' and not all(i in parts for i in range(4)):
         word = ''.join(parts[i][0] if i in parts else s[i] for i in range(4))
         if word in INCONVENIENT_WORDS:
             parts[1] = _inconvenient(word)
@@ -278,13 +276,10 @@ def compare(curp: str, given_names: str | None = None,
         if i == 16:
             if found in (DIGITS if expected == '0-9' else UPPER):
                 continue
-            message = MESSAGES['mismatch#homoclave'].format(found=found,
-                                                           reason=reason)
+            message = MESSAGES['mismatch#homoclave'].format(found=found, reason=reason)
         else:
             if found == expected:
                 continue
-            message = MESSAGES['mismatch'].format(
-                k=i + 1, found=found, expected=expected, reason=reason)
-        mismatches.append({'position': i, 'expected': expected,
-                           'found': found, 'message': message})
+            message = MESSAGES['mismatch'].format(k=i + 1, found=found, expected=expected, reason=reason)
+        mismatches.append({'position': i, 'expected': expected, 'found': found, 'message': message})
     return mismatches

@@ -37,8 +37,7 @@ class InvalidInput(ValueError):
 
     __slots__ = ('code', 'message', 'position')
 
-    def __init__(self, code: str, message: str,
-                 position: int | None = None) -> None:
+    def __init__(self, code: str, message: str, position: int | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
@@ -48,8 +47,7 @@ class InvalidInput(ValueError):
         return self.message
 
     def __repr__(self) -> str:
-        return (f'InvalidInput(code={self.code!r}, message={self.message!r},'
-                f' position={self.position!r})')
+        return f'InvalidInput(code={self.code!r}, message={self.message!r}, position={self.position!r})'
 
     def __reduce__(self):  # keep it picklable (e.g. multiprocessing)
         return (self.__class__, (self.code, self.message, self.position))
@@ -60,8 +58,7 @@ class InvalidInput(ValueError):
         >>> InvalidInput('nss.length', 'Faltan dígitos.').as_dict()
         {'code': 'nss.length', 'message': 'Faltan dígitos.', 'position': None}
         """
-        return {'code': self.code, 'message': self.message,
-                'position': self.position}
+        return {'code': self.code, 'message': self.message, 'position': self.position}
 
 
 def warning(code: str, message: str, position: int | None = None) -> dict:

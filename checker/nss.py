@@ -53,16 +53,13 @@ from .exceptions import InvalidInput, warning
 from .messages.curp import show
 from .messages.nss import MESSAGES
 
-__all__ = ['compact', 'validate', 'is_valid', 'explain', 'compare_curp',
-           'curp_key', 'calc_check_digit', 'InvalidInput']
+__all__ = ['compact', 'validate', 'is_valid', 'explain', 'compare_curp', 'curp_key', 'calc_check_digit', 'InvalidInput']
 
 _DIGITS = '0123456789'
-_REMOVE = dict.fromkeys(map(ord, '-_\u2010\u2011\u2012\u2013\u2014\u2015'
-                                 '\u2212\ufe63\uff0d'))
+_REMOVE = dict.fromkeys(map(ord, '-_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d'))
 # bytes.translate table for the doubled Luhn digits: '0'..'9' -> the ASCII
 # code of the digit sum of 2 x d (so sums keep a constant 48 offset).
-_DOUBLE = bytes(48 + sum(divmod(2 * (b - 48), 10)) if 48 <= b <= 57 else b
-                for b in range(256))
+_DOUBLE = bytes(48 + sum(divmod(2 * (b - 48), 10)) if 48 <= b <= 57 else b for b in range(256))
 # 11 digits, each carrying an offset of 48 (ord('0')): 11 * 48 = 528 = 8 mod 10
 _OFFSET = (11 * 48) % 10
 
@@ -84,8 +81,7 @@ def compact(number: str) -> str:
         if number.isdigit():
             return number
         return ''.join(number.split()).replace('-', '').replace('_', '')
-    return unicodedata.normalize(
-        'NFC', ''.join(number.split()).translate(_REMOVE))
+    return unicodedata.normalize('NFC', ''.join(number.split()).translate(_REMOVE))
 
 
 def calc_check_digit(number: str) -> str:
@@ -94,8 +90,7 @@ def calc_check_digit(number: str) -> str:
     >>> calc_check_digit('2813880199')
     '9'
     """
-    if not isinstance(number, str) or not all(c in _DIGITS
-                                              for c in number[:10]):
+    if not isinstance(number, str) or not all(c in _DIGITS for c in number[:10]):
         raise _error('nss.digits#check_digit')
     total = 0
     for i, c in enumerate(reversed(number[:10])):
@@ -117,11 +112,9 @@ def is_valid(number: str) -> bool:
     >>> is_valid('28138801999'), is_valid('28138801998'), is_valid(28138801999)
     (True, False, False)
     """
-    if number.__class__ is str and len(number) == 11 and number.isascii() \
-            and number.isdigit():
+    if number.__class__ is str and len(number) == 11 and number.isascii() and number.isdigit():
         b = number.encode()
-        return (sum(b[0::2]) + sum(b[1::2].translate(_DOUBLE))) % 10 \
-            == _OFFSET
+        return (sum(b[0::2]) + sum(b[1::2].translate(_DOUBLE))) % 10 == _OFFSET
     try:
         return _fast_ok(compact(number))
     except InvalidInput:
@@ -143,8 +136,7 @@ def _bad_digit(s: str, i: int) -> tuple[str, str]:
     else:
         digit, kind = None, 'not_a_digit'
     key = 'nss.digits#' + kind
-    return (MESSAGES[key].format(digit=digit, shown=show(c)),
-            MESSAGES[key + '_fix'].format(digit=digit))
+    return (MESSAGES[key].format(digit=digit, shown=show(c)), MESSAGES[key + '_fix'].format(digit=digit))
 
 
 def _diagnose(s: str) -> InvalidInput:
@@ -157,13 +149,11 @@ def _diagnose(s: str) -> InvalidInput:
         if bad is not None:
             what, _fix = _bad_digit(s, bad)
             extra = MESSAGES['nss.length#extra'].format(k=bad + 1, what=what)
-        return _error('nss.length', bad, n=n, extra=extra,
-                      chars='carácter' if n == 1 else 'caracteres')
+        return _error('nss.length', bad, n=n, extra=extra, chars='carácter' if n == 1 else 'caracteres')
     if bad is not None:
         what, fix = _bad_digit(s, bad)
         return _error('nss.digits', bad, k=bad + 1, what=what, fix=fix)
-    return _error('nss.check_digit', 10, expected=calc_check_digit(s),
-                  found=s[10])
+    return _error('nss.check_digit', 10, expected=calc_check_digit(s), found=s[10])
 
 
 def validate(number: str) -> str:
@@ -192,8 +182,7 @@ def _resolve_year(yy: int, today_year: int) -> int:
     return year if year <= today_year else year - 100
 
 
-def explain(number: str, curp: str | None = None, *,
-            today: datetime.date | None = None) -> dict:
+def explain(number: str, curp: str | None = None, *, today: datetime.date | None = None) -> dict:
     """Split a valid NSS into its parts, cross-checked with a CURP.
 
     Raises :class:`InvalidInput` like :func:`validate` for an invalid NSS.
@@ -228,12 +217,10 @@ def explain(number: str, curp: str | None = None, *,
 
 
 # the registration year cannot be read: explain() gives no full year
-_YEAR_CODES = frozenset({'nss.registration_future',
-                         'nss.registration_before_birth'})
+_YEAR_CODES = frozenset({'nss.registration_future', 'nss.registration_before_birth'})
 
 
-def compare_curp(number: str, curp: str, *,
-                 today: datetime.date | None = None) -> list[dict]:
+def compare_curp(number: str, curp: str, *, today: datetime.date | None = None) -> list[dict]:
     """The warnings of comparing an NSS with a CURP (those of :func:`explain`).
 
     Raises :class:`InvalidInput` for an invalid NSS; an invalid ``curp``
@@ -246,8 +233,7 @@ def compare_curp(number: str, curp: str, *,
     s = validate(number)
     if today is None:
         today = _today()
-    return _compare(s, curp, today,
-                    _resolve_year(int(s[2:4]), today.year))
+    return _compare(s, curp, today, _resolve_year(int(s[2:4]), today.year))
 
 
 def curp_key(number: str, curp: str) -> str:
@@ -268,8 +254,7 @@ def _warning(code: str, **values) -> dict:
     return warning(code, MESSAGES[code].format(**values))
 
 
-def _compare(s: str, curp: str, today: datetime.date,
-             registration: int) -> list[dict]:
+def _compare(s: str, curp: str, today: datetime.date, registration: int) -> list[dict]:
     warnings = []
     try:
         c = _curp.validate(curp, today=today)
@@ -279,17 +264,16 @@ def _compare(s: str, curp: str, today: datetime.date,
     century = 1900 if c[16] in _DIGITS else 2000
     born = century + int(c[4:6])
     if c[4:6] != s[4:6]:
-        warnings.append(_warning('nss.birth_year_mismatch', nss_year=s[4:6],
-                                 curp_year=c[4:6], born=born))
+        warnings.append(_warning('nss.birth_year_mismatch', nss_year=s[4:6], curp_year=c[4:6], born=born))
     if registration < born:
         later = registration + 100
         # the nearest impossible reading decides which message to give
         if later - today.year < born - registration:
-            warnings.append(_warning('nss.registration_future',
-                                     digits=s[2:4], later=later,
-                                     registration=registration, born=born))
+            warnings.append(
+                _warning('nss.registration_future', digits=s[2:4], later=later, registration=registration, born=born)
+            )
         else:
-            warnings.append(_warning('nss.registration_before_birth',
-                                     digits=s[2:4], registration=registration,
-                                     born=born))
+            warnings.append(
+                _warning('nss.registration_before_birth', digits=s[2:4], registration=registration, born=born)
+            )
     return warnings

@@ -44,8 +44,11 @@ __all__ = ['describe', 'render', 'KINDS', 'NOTE_CODES']
 KINDS = {
     'curp': 'curp',
     'nss': 'nss',
-    'cp': 'cp', 'postal': 'cp', 'codigo_postal': 'cp',
-    'codigo-postal': 'cp', 'código-postal': 'cp',
+    'cp': 'cp',
+    'postal': 'cp',
+    'codigo_postal': 'cp',
+    'codigo-postal': 'cp',
+    'código-postal': 'cp',
 }
 
 #: Warning codes that inform but never make a value "warning": the check
@@ -110,11 +113,9 @@ def _headline(result, valid_text, subject):
     if result['warnings']:
         result['state'] = 'warning'
         # a warning about one character points at it, as an error does
-        result['position'] = next((w['position'] for w in result['warnings']
-                                   if 'position' in w), None)
+        result['position'] = next((w['position'] for w in result['warnings'] if 'position' in w), None)
         many = len(result['warnings']) > 1
-        result['message'] = (
-            f'{subject}, pero revisa {"los avisos" if many else "el aviso"}.')
+        result['message'] = f'{subject}, pero revisa {"los avisos" if many else "el aviso"}.'
     else:
         result['state'] = 'valid'
         result['message'] = valid_text
@@ -152,18 +153,15 @@ def _describe_nss(value, curp=None):
     reg = info['registration_year']
     result['details'] = [
         f'Subdelegación del IMSS: {info["subdelegacion"]}',
-        f'Año de alta en el IMSS: {reg}'
-        + (f' ({registration})' if registration else ''),
+        f'Año de alta en el IMSS: {reg}' + (f' ({registration})' if registration else ''),
         f'Año de nacimiento: {info["birth_year"]}',
         f'Folio: {info["folio"]}',
         f'Dígito verificador: {info["check_digit"]}',
     ]
     _split_warnings(result, info.get('warnings'))
-    compared = curp is not None and not any(
-        w.get('code') == 'nss.curp_invalid' for w in info.get('warnings', ()))
+    compared = curp is not None and not any(w.get('code') == 'nss.curp_invalid' for w in info.get('warnings', ()))
     if compared and not result['warnings']:
-        result['details'].append('Comparado con tu CURP: el año de '
-                                 'nacimiento coincide.')
+        result['details'].append('Comparado con tu CURP: el año de nacimiento coincide.')
         valid_text = 'Tu NSS es válido y coincide con tu CURP.'
     else:
         valid_text = 'Tu NSS es válido.'
@@ -185,19 +183,16 @@ def _describe_cp(value):
     code = info['code']
     result['value'] = code
     former = info.get('former') or []
-    municipalities = [m for m in info.get('municipalities') or []
-                      if m not in former]
+    municipalities = [m for m in info.get('municipalities') or [] if m not in former]
     settlements = info.get('settlements') or []
     result['catalogue_date'] = info.get('catalogue_date')
     result['sources'] = info.get('sources') or []
-    result['settlements'] = [
-        f'{name} ({kind})' if kind else name for name, kind in settlements]
+    result['settlements'] = [f'{name} ({kind})' if kind else name for name, kind in settlements]
     result['parts'] = {k: v for k, v in info.items() if k != 'warnings'}
     details = [f'Estado: {info["state"]}']
     if municipalities:
         # Mexico City has alcaldías, not municipios
-        cdmx = (info.get('state_key') == '09'
-                or info['state'] == 'Ciudad de México')
+        cdmx = info.get('state_key') == '09' or info['state'] == 'Ciudad de México'
         label = 'Alcaldía' if cdmx else 'Municipio'
         if len(municipalities) > 1:
             label = 'Alcaldías' if cdmx else 'Municipios'
@@ -218,20 +213,19 @@ def _describe_cp(value):
     catalogue = info.get('catalogue') or info.get('catalogue_date')
     if catalogue:
         sources = '; '.join(result['sources'])
-        details.append(f'Catálogo de códigos postales: {catalogue}'
-                       + (f' (fuentes: {sources})' if sources else ''))
+        details.append(f'Catálogo de códigos postales: {catalogue}' + (f' (fuentes: {sources})' if sources else ''))
     result['details'] = details
     _split_warnings(result, info.get('warnings'))
     if info.get('in_catalogue') is False:
         # possible but not in the catalogue: the warning says what to do
         result['state'] = 'warning'
-        result['message'] = (f'El código postal {code} es de {info["state"]}, '
-                             'pero no aparece en el catálogo: revisa el aviso.')
+        result['message'] = (
+            f'El código postal {code} es de {info["state"]}, pero no aparece en el catálogo: revisa el aviso.'
+        )
         return result
     place = municipalities[0] if municipalities else ''
     where = f'{place}, {info["state"]}' if place else info['state']
-    _headline(result, f'El código postal {code} existe: {where}.',
-              f'El código postal {code} existe ({where})')
+    _headline(result, f'El código postal {code} existe: {where}.', f'El código postal {code} existe ({where})')
     return result
 
 
@@ -261,8 +255,7 @@ def describe(kind, value, curp=None):
 def _marker(result):
     """Two lines pointing at the offending character, or []."""
     value, position = result.get('value'), result.get('position')
-    if not isinstance(value, str) or position is None or \
-            not 0 <= position < len(value) or not value.isprintable():
+    if not isinstance(value, str) or position is None or not 0 <= position < len(value) or not value.isprintable():
         return []
     return [f'  {value}', f'  {" " * position}^ carácter {position + 1}']
 

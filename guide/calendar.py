@@ -7,6 +7,7 @@ offset in days; calendar.js asks for the event's date and builds the .ics in
 the phone. Approximate times («aproximadamente 1 mes…») are not deadlines to
 remind and are left out. A deadline with a fixed `date` downloads directly.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -16,7 +17,8 @@ _NUMBERS = {"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinc
 _UNITS = {"día": 1, "días": 1, "semana": 7, "semanas": 7}
 _RELATIVE = re.compile(
     r"(?P<n>\d+|un|una|uno|dos|tres|cuatro|cinco)\s+(?P<unit>días?|semanas?)\s+"
-    r"(?:(?:después|posteriores|luego)\s+)?(?P<link>de|del|a|al)\s+(?P<event>.+?)\s*$")
+    r"(?:(?:después|posteriores|luego)\s+)?(?P<link>de|del|a|al)\s+(?P<event>.+?)\s*$"
+)
 _VAGUE = re.compile(r"\b(aproximadamente|alrededor|unos|unas|más o menos)\b", re.IGNORECASE)
 
 
@@ -51,8 +53,11 @@ def entries(school, contact: dict) -> dict[str, list[dict]]:
     for deadline in school.deadlines:
         action = getattr(deadline, "action", None) or getattr(deadline, "what", "")
         fixed = getattr(deadline, "date", None)
-        entry = {"summary": action, "when": deadline.when,
-                 "description": f"{action} {deadline.when}. {contact_line(contact)}"}
+        entry = {
+            "summary": action,
+            "when": deadline.when,
+            "description": f"{action} {deadline.when}. {contact_line(contact)}",
+        }
         if isinstance(fixed, datetime.date):
             entry["date"] = fixed.isoformat()
         else:
@@ -67,8 +72,10 @@ def entries(school, contact: dict) -> dict[str, list[dict]]:
 def contact_line(office: dict) -> str:
     """«Contacto: Control Escolar, 951 123 4567, correo@escuela.mx.»"""
     parts = [office["name"]]
-    parts += [p["display"] + (" ext. " + ", ".join(p["extensions"]) if p.get("extensions") else "")
-              for p in office.get("phones", [])[:1]]
+    parts += [
+        p["display"] + (" ext. " + ", ".join(p["extensions"]) if p.get("extensions") else "")
+        for p in office.get("phones", [])[:1]
+    ]
     if office.get("email"):
         parts.append(office["email"])
     return "Contacto: " + ", ".join(parts) + "."

@@ -4,6 +4,7 @@ resvg-py renders: a wheel with resvg (Rust) inside, so it needs no system
 library (CairoSVG needs Debian's libcairo and cairocffi at run time), and
 resvg follows the SVG spec closely and gives the same pixels on every machine.
 """
+
 from __future__ import annotations
 
 from xml.etree import ElementTree
@@ -42,11 +43,11 @@ def icon_svg(logo_svg: str, size: int, purpose: str, background: str) -> str:
         back = f'<rect width="{size}" height="{size}" fill="{background}"/>'
     else:
         inner, back = _nested(logo_svg, 0, 0, size), ""
-    return (f'<svg xmlns="{SVG_NS}" width="{size}" height="{size}" viewBox="0 0 {size} {size}">'
-            f"{back}{inner}</svg>")
+    return f'<svg xmlns="{SVG_NS}" width="{size}" height="{size}" viewBox="0 0 {size} {size}">{back}{inner}</svg>'
 
 
 def render(logo_svg: str, size: int, purpose: str, background: str) -> bytes:
     """PNG bytes of one icon."""
-    return bytes(resvg_py.svg_to_bytes(svg_string=icon_svg(logo_svg, size, purpose, background),
-                                       width=size, height=size))
+    return bytes(
+        resvg_py.svg_to_bytes(svg_string=icon_svg(logo_svg, size, purpose, background), width=size, height=size)
+    )

@@ -4,6 +4,7 @@ A school file (`schools/<slug>.py`) builds one `School(...)` named `SCHOOL`.
 `validate()` walks it and raises `ModelError` naming the field path, so the
 loader can print one line a school office can act on.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -46,14 +47,32 @@ class ModelError(ValueError):
 # How each text field is written; guide/escape.py renders each kind. Any str
 # field not listed is plain text, shown exactly as typed wherever it lands.
 MARKDOWN_FIELDS = {  # Markdown (bold, lists, https/mailto links), never raw HTML
-    "School.intro", "School.eligibility", "School.insured_elsewhere", "School.opt_out", "School.coverage",
-    "School.clinic_notes", "School.message_actions", "School.step_notes", "QA.answer",
+    "School.intro",
+    "School.eligibility",
+    "School.insured_elsewhere",
+    "School.opt_out",
+    "School.coverage",
+    "School.clinic_notes",
+    "School.message_actions",
+    "School.step_notes",
+    "QA.answer",
 }
 KEY_FIELDS = {  # names from a closed list: compared and looked up, never shown as typed
-    "School.steps", "School.optional_steps", "School.nss_routes", "School.nss_web_entry",
-    "School.vigencia_entry", "School.clinic_entry", "School.have_at_hand", "School.route_documents",
-    "School.urgent_messages", "School.primary_color", "School.accent_color", "School.logo_svg",
-    "Deadline.step", "Phone.number", "Phone.extensions",
+    "School.steps",
+    "School.optional_steps",
+    "School.nss_routes",
+    "School.nss_web_entry",
+    "School.vigencia_entry",
+    "School.clinic_entry",
+    "School.have_at_hand",
+    "School.route_documents",
+    "School.urgent_messages",
+    "School.primary_color",
+    "School.accent_color",
+    "School.logo_svg",
+    "Deadline.step",
+    "Phone.number",
+    "Phone.extensions",
 }
 URL_FIELDS = {"School.site_url", "Office.web"}  # https:// only, re-serialised
 
@@ -61,6 +80,7 @@ URL_FIELDS = {"School.site_url", "Office.web"}  # https:// only, re-serialised
 @dataclass
 class Phone:
     """A Mexican phone number; `extensions` are dialled after the call connects."""
+
     number: str
     extensions: list[str] = field(default_factory=list)
     label: str = ""
@@ -86,6 +106,7 @@ class Phone:
 @dataclass
 class Office:
     """A school office students deal with (afiliación, servicios escolares…)."""
+
     name: str
     role: str = ""
     address: str = ""
@@ -107,6 +128,7 @@ class Deadline:
     "durante los 3 días posteriores a tu inscripción". A rule that is not a
     time ("es obligatorio") is not a Deadline: put it in intro.
     """
+
     action: str
     when: str
     step: str = ""  # also shown on this step (a name in School.steps)
@@ -125,11 +147,12 @@ class Delivery:
     to="al responsable de la afiliación de Control Escolar",
     purpose="para su proceso". When it is due is a Deadline on "entregar-nss".
     """
-    office: str          # a name in School.offices (shown under «Dónde»)
+
+    office: str  # a name in School.offices (shown under «Dónde»)
     what: str = "tu Número de Seguridad Social (NSS)"
-    to: str = ""         # "a …", "al …" or "en …"; empty: "a {office}"
-    purpose: str = ""    # "para …"
-    confirm: str = ""    # a whole sentence: what to do afterwards
+    to: str = ""  # "a …", "al …" or "en …"; empty: "a {office}"
+    purpose: str = ""  # "para …"
+    confirm: str = ""  # a whole sentence: what to do afterwards
 
 
 @dataclass
@@ -156,12 +179,12 @@ class School:
     deadlines: list[Deadline] = field(default_factory=list)
     nss_routes: list[str] = field(default_factory=lambda: ["web"])
     nss_web_entry: str = "afiliatealimss"
-    vigencia_entry: str = ""   # where to check vigencia; empty: same door as nss_web_entry
-    clinic_entry: str = ""     # where to register at the clinic; empty: same as nss_web_entry
+    vigencia_entry: str = ""  # where to check vigencia; empty: same door as nss_web_entry
+    clinic_entry: str = ""  # where to register at the clinic; empty: same as nss_web_entry
     route_documents: dict[str, list[str]] = field(default_factory=dict)
     message_actions: dict[str, str] = field(default_factory=dict)
     urgent_messages: list[str] = field(default_factory=list)  # shown as a red call-out
-    delivery: typing.Optional[Delivery] = None
+    delivery: Delivery | None = None
     insured_elsewhere: str = ""
     opt_out: str = ""
     clinic_notes: list[str] = field(default_factory=list)
@@ -198,7 +221,10 @@ def validate(school: School) -> School:
     if school.level not in LEVELS:
         raise ModelError("level", f"«{school.level}» no es un nivel; usa uno de: {', '.join(LEVELS)}")
     if school.state not in STATES and not (school.example and not school.state):
-        raise ModelError("state", f"«{school.state}» no es una entidad federativa escrita como en la lista oficial (p. ej. «Jalisco», «Ciudad de México»)")
+        raise ModelError(
+            "state",
+            f"«{school.state}» no es una entidad federativa escrita como en la lista oficial (p. ej. «Jalisco», «Ciudad de México»)",
+        )
     for name in ("primary_color", "accent_color"):
         value = getattr(school, name)
         if not _HEX.fullmatch(value):
@@ -224,12 +250,18 @@ def validate(school: School) -> School:
     end = school.steps.index(END_STEP)
     if end == 0:
         raise ModelError("steps", "la guía necesita al menos un paso antes de la página final")
-    if any(s in school.optional_steps for s in school.steps[:end]) or \
-            any(s not in school.optional_steps for s in school.steps[end + 1:]):
-        raise ModelError("steps", f"los pasos opcionales van al final de steps, después de los obligatorios "
-                                  f"(y «{END_STEP}», la página final, entre unos y otros)")
+    if any(s in school.optional_steps for s in school.steps[:end]) or any(
+        s not in school.optional_steps for s in school.steps[end + 1 :]
+    ):
+        raise ModelError(
+            "steps",
+            f"los pasos opcionales van al final de steps, después de los obligatorios "
+            f"(y «{END_STEP}», la página final, entre unos y otros)",
+        )
     if "carnet" in school.steps and not school.carnet_documents:
-        raise ModelError("carnet_documents", "el paso «carnet» necesita la lista de documentos que pide tu guía para el carnet")
+        raise ModelError(
+            "carnet_documents", "el paso «carnet» necesita la lista de documentos que pide tu guía para el carnet"
+        )
     for step in school.step_notes:
         if step not in school.steps:
             raise ModelError(f"step_notes[{step!r}]", f"el paso «{step}» no está en steps")
@@ -247,10 +279,14 @@ def validate(school: School) -> School:
     _check_documents(school.have_at_hand, "have_at_hand")
     for key in school.message_actions:
         if key not in imss.MESSAGES:
-            raise ModelError(f"message_actions[{key!r}]", f"no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}")
+            raise ModelError(
+                f"message_actions[{key!r}]", f"no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}"
+            )
     for i, key in enumerate(school.urgent_messages):
         if key not in imss.MESSAGES:
-            raise ModelError(f"urgent_messages[{i}]", f"«{key}» no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}")
+            raise ModelError(
+                f"urgent_messages[{i}]", f"«{key}» no es un mensaje conocido del IMSS; usa: {', '.join(imss.MESSAGES)}"
+            )
     for i, deadline in enumerate(school.deadlines):
         _check_deadline(deadline, f"deadlines[{i}]")
         if deadline.step and deadline.step not in school.steps:
@@ -278,26 +314,39 @@ def _check_deadline(deadline: Deadline, path: str) -> None:
     """action + when must read as one sentence: «Entrega tu acuse **durante los 3 días…**.»"""
     action, when = deadline.action.strip(), deadline.when.strip()
     if not action or not action[0].isupper() or action[-1] in ".:;,":
-        raise ModelError(f"{path}.action", f"«{deadline.action}» debe empezar con mayúscula y no terminar en «.» ni «:»; "
-                         "se lee junto con when, p. ej. «Entrega tu acuse» + «durante los 3 días posteriores a tu inscripción»")
+        raise ModelError(
+            f"{path}.action",
+            f"«{deadline.action}» debe empezar con mayúscula y no terminar en «.» ni «:»; "
+            "se lee junto con when, p. ej. «Entrega tu acuse» + «durante los 3 días posteriores a tu inscripción»",
+        )
     if not when or when[0].isupper() or when[-1] in ".:;,":  # "1 día después…" is fine
-        raise ModelError(f"{path}.when", f"«{deadline.when}» debe empezar con minúscula y no terminar en «.»: "
-                         "es el final de la oración, p. ej. «durante los 3 días posteriores a tu inscripción»")
+        raise ModelError(
+            f"{path}.when",
+            f"«{deadline.when}» debe empezar con minúscula y no terminar en «.»: "
+            "es el final de la oración, p. ej. «durante los 3 días posteriores a tu inscripción»",
+        )
 
 
 def _check_delivery(delivery: Delivery) -> None:
     """Entrega {what} {to}{, purpose}. must be one sentence."""
     if not delivery.what.strip() or delivery.what[0].isupper() or delivery.what.rstrip()[-1] in ".:;,":
-        raise ModelError("delivery.what", f"«{delivery.what}» va en minúscula y sin punto: se lee «Entrega {delivery.what} …»")
+        raise ModelError(
+            "delivery.what", f"«{delivery.what}» va en minúscula y sin punto: se lee «Entrega {delivery.what} …»"
+        )
     if delivery.to and not delivery.to.startswith(("a ", "al ", "en ")):
-        raise ModelError("delivery.to", f"«{delivery.to}» debe empezar con «a », «al » o «en »: se lee «Entrega … {delivery.to}»")
+        raise ModelError(
+            "delivery.to", f"«{delivery.to}» debe empezar con «a », «al » o «en »: se lee «Entrega … {delivery.to}»"
+        )
     if delivery.purpose and not delivery.purpose.startswith("para "):
         raise ModelError("delivery.purpose", f"«{delivery.purpose}» debe empezar con «para »")
     for name in ("to", "purpose"):
         if getattr(delivery, name).rstrip()[-1:] in (".", ":", ";"):
             raise ModelError(f"delivery.{name}", f"«{getattr(delivery, name)}» no lleva punto al final")
     if delivery.confirm and not (delivery.confirm[0].isupper() and delivery.confirm.rstrip()[-1] in ".!"):
-        raise ModelError("delivery.confirm", f"«{delivery.confirm}» debe ser una oración completa: mayúscula al inicio y punto al final")
+        raise ModelError(
+            "delivery.confirm",
+            f"«{delivery.confirm}» debe ser una oración completa: mayúscula al inicio y punto al final",
+        )
 
 
 def _check_office(office: Office, path: str, example: bool = False) -> None:
@@ -311,7 +360,10 @@ def _check_office(office: Office, path: str, example: bool = False) -> None:
     for j, phone in enumerate(office.phones):
         where = f"{path}.phones[{j}]"
         if len(phone.digits) != 10 or re.search(r"[^\d\s()+.-]", phone.number):
-            raise ModelError(f"{where}.number", f"«{phone.number}» no es un teléfono de México: deben ser 10 dígitos con lada, p. ej. 33 3827 0613")
+            raise ModelError(
+                f"{where}.number",
+                f"«{phone.number}» no es un teléfono de México: deben ser 10 dígitos con lada, p. ej. 33 3827 0613",
+            )
         for ext in phone.extensions:
             if not _EXTENSION.fullmatch(ext):
                 raise ModelError(f"{where}.extensions", f"«{ext}» no es una extensión: usa solo dígitos")
@@ -358,11 +410,20 @@ def _check_types(value, path: str, hint=None) -> None:
         if hint is datetime.date and isinstance(value, datetime.datetime):
             raise ModelError(path, "debe ser una fecha datetime.date(AAAA, M, D)")
         if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
-            expected = {str: "un texto entre comillas", bool: "True o False",
-                        datetime.date: "una fecha datetime.date(AAAA, M, D)"}.get(hint, hint.__name__)
+            expected = {
+                str: "un texto entre comillas",
+                bool: "True o False",
+                datetime.date: "una fecha datetime.date(AAAA, M, D)",
+            }.get(hint, hint.__name__)
             raise ModelError(path, f"debe ser {expected}, no {_kind(value)}")
 
 
 def _kind(value) -> str:
-    return {str: "un texto", int: "un número", list: "una lista", dict: "un diccionario",
-            type(None): "None", bool: "True/False"}.get(type(value), type(value).__name__)
+    return {
+        str: "un texto",
+        int: "un número",
+        list: "una lista",
+        dict: "un diccionario",
+        type(None): "None",
+        bool: "True/False",
+    }.get(type(value), type(value).__name__)

@@ -6,6 +6,7 @@ Two calls from guide/build.py:
 * `configure(school, docs, config)` while writing a school's project;
 * `write_service_worker(site, shared)` once every school is built.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -56,8 +57,10 @@ def manifest(school, icon_names=icons.ICONS) -> dict:
         "display": "standalone",
         "theme_color": school.primary_color,
         "background_color": school.accent_color,
-        "icons": [{"src": f"{ICONS_DIR}/{name}", "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
-                  for name, size, purpose in icon_names],
+        "icons": [
+            {"src": f"{ICONS_DIR}/{name}", "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+            for name, size, purpose in icon_names
+        ],
     }
 
 
@@ -86,10 +89,12 @@ def configure(school, docs: Path, config: dict) -> None:
 
 def _end_step() -> str:
     from guide import model
+
     return getattr(model, "END_STEP", "")
 
 
 # ------------------------------------------------------------ after the build
+
 
 def offline_files(site: Path, slug: str) -> list[str]:
     """What a school keeps offline after one visit, relative to the site root:
@@ -102,7 +107,7 @@ def offline_files(site: Path, slug: str) -> list[str]:
         if not path.is_file() or path.suffix in NOT_OFFLINE:
             continue
         rel = path.relative_to(site).as_posix()
-        if rel[len(slug) + 1:].startswith(NOT_OFFLINE_PATHS):
+        if rel[len(slug) + 1 :].startswith(NOT_OFFLINE_PATHS):
             continue
         files.append(rel[: -len("index.html")] if path.name == "index.html" else rel)
     return files
@@ -144,15 +149,23 @@ def write_service_worker(site: Path, shared: dict | None = None) -> dict[str, li
     slugs = sorted(p.parent.name for p in site.glob("*/" + MANIFEST))
     schools = {slug: offline_files(site, slug) for slug in slugs}
     shared_dir = site / "_shared"
-    shared_files = sorted(p.relative_to(site).as_posix() for p in shared_dir.rglob("*")
-                          if p.is_file() and p.name != "MODULES.txt") if shared_dir.is_dir() else []
+    shared_files = (
+        sorted(p.relative_to(site).as_posix() for p in shared_dir.rglob("*") if p.is_file() and p.name != "MODULES.txt")
+        if shared_dir.is_dir()
+        else []
+    )
     runtime = [f for f in shared_files if _RUNTIME.match(f)]
     digest = hashlib.sha256()
     for rel in sorted({f for files in schools.values() for f in files} | set(shared_files)):
         path = site / rel
         digest.update(rel.encode() + (path / "index.html" if path.is_dir() else path).read_bytes())
-    values = {"VERSION": digest.hexdigest()[:12], "PRECACHE": runtime, "SCHOOLS": schools, "SHARED": shared_files,
-              "INDEX": index_files(site, slugs)}
+    values = {
+        "VERSION": digest.hexdigest()[:12],
+        "PRECACHE": runtime,
+        "SCHOOLS": schools,
+        "SHARED": shared_files,
+        "INDEX": index_files(site, slugs),
+    }
     text = SW_TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
         token = f'"__{key}__"'

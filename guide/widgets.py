@@ -17,6 +17,7 @@ contains the ``<input>`` and exactly one ``role="status"`` element whose
 No ``<form>`` element is used: pressing Enter must never submit what was typed
 into a URL.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -30,7 +31,6 @@ NSS_OFFICIAL_2 = URLS["afiliatealimss"]
 _NOJS = "Este revisor necesita JavaScript y tu navegador lo tiene apagado. "
 
 
-
 def _states():
     """(code, name) of every state, in the checker's own table, sorted by name."""
     from checker.curp import STATES  # the checker is the one source of state names
@@ -42,32 +42,33 @@ _SPEC = {
     "curp": {
         "label": "Revisa tu CURP",
         "idle": "Escribe tu CURP (18 letras y números). Aquí verás si está bien escrita y qué datos "
-                "dice. Se revisa en tu teléfono: lo que escribes no se envía a ningún lado.",
-        "nojs": _NOJS + f'Revisa tu CURP en el sitio oficial: <a href="{CURP_OFFICIAL}" rel="noopener">gob.mx/curp</a>.',
+        "dice. Se revisa en tu teléfono: lo que escribes no se envía a ningún lado.",
+        "nojs": _NOJS
+        + f'Revisa tu CURP en el sitio oficial: <a href="{CURP_OFFICIAL}" rel="noopener">gob.mx/curp</a>.',
         "attrs": 'autocapitalize="characters" maxlength="40" placeholder="Ejemplo: HEGG560427MVZRRL04"',
         "links": f'¿Dudas? Consulta o descarga tu CURP en el sitio oficial: '
-                 f'<a href="{CURP_OFFICIAL}" rel="noopener">gob.mx/curp</a>.',
+        f'<a href="{CURP_OFFICIAL}" rel="noopener">gob.mx/curp</a>.',
     },
     "nss": {
         "label": "Revisa tu Número de Seguridad Social (NSS)",
         "idle": "Escribe tu NSS (11 dígitos). Aquí verás si está bien escrito. Se revisa en tu "
-                "teléfono: lo que escribes no se envía a ningún lado.",
+        "teléfono: lo que escribes no se envía a ningún lado.",
         "nojs": _NOJS + f'Compara tu NSS con el que viene en tus documentos del IMSS, o localízalo en '
-                        f'<a href="{NSS_OFFICIAL_2}" rel="noopener">gob.mx/afiliatealimss</a>.',
+        f'<a href="{NSS_OFFICIAL_2}" rel="noopener">gob.mx/afiliatealimss</a>.',
         "attrs": 'inputmode="numeric" maxlength="30" placeholder="Ejemplo: 28138801999"',
         "links": f'¿No tienes tu NSS o no sabes cuál es? Consúltalo en el trámite oficial del IMSS: '
-                 f'<a href="{NSS_OFFICIAL}" rel="noopener">Asignación o localización del NSS</a> '
-                 f'o en <a href="{NSS_OFFICIAL_2}" rel="noopener">gob.mx/afiliatealimss</a>.',
+        f'<a href="{NSS_OFFICIAL}" rel="noopener">Asignación o localización del NSS</a> '
+        f'o en <a href="{NSS_OFFICIAL_2}" rel="noopener">gob.mx/afiliatealimss</a>.',
     },
     "cp": {
         "label": "Revisa tu código postal",
         "idle": "Escribe tu código postal (5 dígitos). Aquí verás a qué estado, municipio y colonias "
-                "corresponde. Se revisa en tu teléfono: lo que escribes no se envía a ningún lado.",
+        "corresponde. Se revisa en tu teléfono: lo que escribes no se envía a ningún lado.",
         "nojs": _NOJS + "Usa el código postal que viene en un recibo reciente de luz o agua.",
         "attrs": 'inputmode="numeric" maxlength="20" placeholder="Ejemplo: 68000"',
         "links": 'Si tu código no aparece, búscalo en el sitio de '
-                 '<a href="https://www.correosdemexico.gob.mx/" rel="noopener">Correos de México</a> '
-                 'o usa el que viene en un recibo reciente de luz o agua.',
+        '<a href="https://www.correosdemexico.gob.mx/" rel="noopener">Correos de México</a> '
+        'o usa el que viene en un recibo reciente de luz o agua.',
     },
 }
 
@@ -100,8 +101,7 @@ def _compare_form(prefix: str) -> str:
 def render(kind: str) -> str:
     """The HTML of one widget; ``kind`` is ``"curp"``, ``"nss"`` or ``"cp"``."""
     if kind not in _SPEC:
-        raise ValueError(
-            f"widget desconocido «{kind}»: usa widget(\"curp\"), widget(\"nss\") o widget(\"cp\")")
+        raise ValueError(f"widget desconocido «{kind}»: usa widget(\"curp\"), widget(\"nss\") o widget(\"cp\")")
     spec = _SPEC[kind]
     prefix = f"guia-{kind}"
     # The card holds the contract root (exactly one input and one status) and,
@@ -114,7 +114,7 @@ def render(kind: str) -> str:
         f'<input id="{prefix}" class="guia-widget__input" data-guia-input type="text" name="{kind}" '
         f'{spec["attrs"]} autocomplete="off" autocorrect="off" spellcheck="false" enterkeyhint="done" '
         f'aria-describedby="{prefix}-status">',
-        f'<div class="guia-widget__echo" data-guia-echo aria-hidden="true" hidden></div>',
+        '<div class="guia-widget__echo" data-guia-echo aria-hidden="true" hidden></div>',
         f'<p id="{prefix}-status" class="guia-widget__status" role="status" aria-live="polite" '
         f'data-state="idle">{spec["idle"]}</p>',
         '<div class="guia-widget__details" data-guia-details hidden></div>',

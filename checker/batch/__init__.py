@@ -54,23 +54,40 @@ from ..messages.batch import LABELS
 from .columns import KINDS, Column, classify_header, find_columns
 from .read import open_lines, text_lines
 from .report import (
-                     check_source,
-                     format_header,
-                     format_issue,
-                     format_report,
-                     format_result,
-                     format_summary,
-                     report,
-                     report_text,
+    check_source,
+    format_header,
+    format_issue,
+    format_report,
+    format_result,
+    format_summary,
+    report,
+    report_text,
 )
 from .results import BatchError, Issue, RowResult, Summary
 from .run import CP_CACHE_LIMIT, HEADER_SEARCH_LINES, BatchRun, check_rows
 
 __all__ = [
-    'BatchError', 'Column', 'Issue', 'RowResult', 'Summary', 'BatchRun',
-    'open_lines', 'text_lines', 'classify_header', 'find_columns',
-    'check_rows', 'format_header', 'format_issue', 'format_result',
-    'format_report', 'format_summary', 'report', 'report_text',
-    'check_source', 'KINDS', 'LABELS', 'HEADER_SEARCH_LINES',
+    'BatchError',
+    'Column',
+    'Issue',
+    'RowResult',
+    'Summary',
+    'BatchRun',
+    'open_lines',
+    'text_lines',
+    'classify_header',
+    'find_columns',
+    'check_rows',
+    'format_header',
+    'format_issue',
+    'format_result',
+    'format_report',
+    'format_summary',
+    'report',
+    'report_text',
+    'check_source',
+    'KINDS',
+    'LABELS',
+    'HEADER_SEARCH_LINES',
     'CP_CACHE_LIMIT',
 ]

@@ -39,8 +39,7 @@ def _spreadsheet_hint(kind, value):
                 what = HINTS['cp_exists']
                 try:
                     record = _postal.lookup(padded)
-                    place = ', '.join(record.municipalities[:1]
-                                      + [record.state])
+                    place = ', '.join(record.municipalities[:1] + [record.state])
                     what = HINTS['cp_exists_in'].format(place=place)
                 except InvalidInput:  # pragma: no cover - is_valid
                     pass
@@ -53,9 +52,9 @@ def value_issue(column, exc, value):
     message = exc.message
     if not value.strip():
         prefix = 'postal' if column.kind == 'cp' else column.kind
-        return Issue(column, 'invalid', f'{prefix}.empty',
-                     ISSUES['empty'].format(label=LABELS[column.kind]),
-                     None, value)
+        return Issue(
+            column, 'invalid', f'{prefix}.empty', ISSUES['empty'].format(label=LABELS[column.kind]), None, value
+        )
     hint = _spreadsheet_hint(column.kind, value)
     if hint:
         message = f'{message} {hint}'
@@ -83,8 +82,7 @@ def check_cell(column, value):
 def postal_warnings(column, warnings, value):
     """Issues of a possible postal code: ``postal.check``'s warnings (a code
     the catalogue lacks may be new, so it is an «Aviso», not an error)."""
-    return [Issue(column, 'warning', w['code'], w['message'], None, value)
-            for w in warnings]
+    return [Issue(column, 'warning', w['code'], w['message'], None, value) for w in warnings]
 
 
 def curp_warnings(column, compact, value):
@@ -93,6 +91,8 @@ def curp_warnings(column, compact, value):
         explained = _curp.explain(compact)
     except InvalidInput:  # pragma: no cover - validate() accepted it
         return []
-    return [Issue(column, 'warning', w['code'], w['message'],
-                  w.get('position'), value)
-            for w in explained['warnings'] if w['code'] not in NOTE_CODES]
+    return [
+        Issue(column, 'warning', w['code'], w['message'], w.get('position'), value)
+        for w in explained['warnings']
+        if w['code'] not in NOTE_CODES
+    ]

@@ -9,8 +9,7 @@ from .. import curp as _curp
 from .. import nss as _nss
 from ..messages.batch import UNTITLED
 
-__all__ = ['KINDS', 'Column', 'classify_header', 'find_columns', 'sniff',
-           'parse_head', 'guess_headerless']
+__all__ = ['KINDS', 'Column', 'classify_header', 'find_columns', 'sniff', 'parse_head', 'guess_headerless']
 
 KINDS = ('curp', 'nss', 'cp')
 
@@ -45,15 +44,39 @@ class Column:
 
 _WORD = re.compile(r'[a-z0-9]+')
 
-_NSS_JOINED = frozenset((
-    'nss', 'imss', 'noimss', 'numimss', 'nimss', 'numeroimss', 'numerodeimss',
-    'nroimss', 'nafiliacion', 'noafiliacion', 'numafiliacion',
-    'numerodeafiliacion', 'numeroafiliacion', 'afiliacionimss',
-))
-_CP_JOINED = frozenset((
-    'cp', 'codigopostal', 'codpostal', 'cpostal', 'codpost', 'postal',
-    'zip', 'zipcode', 'codigozip', 'cpdomicilio', 'cpalumno',
-))
+_NSS_JOINED = frozenset(
+    (
+        'nss',
+        'imss',
+        'noimss',
+        'numimss',
+        'nimss',
+        'numeroimss',
+        'numerodeimss',
+        'nroimss',
+        'nafiliacion',
+        'noafiliacion',
+        'numafiliacion',
+        'numerodeafiliacion',
+        'numeroafiliacion',
+        'afiliacionimss',
+    )
+)
+_CP_JOINED = frozenset(
+    (
+        'cp',
+        'codigopostal',
+        'codpostal',
+        'cpostal',
+        'codpost',
+        'postal',
+        'zip',
+        'zipcode',
+        'codigozip',
+        'cpdomicilio',
+        'cpalumno',
+    )
+)
 
 
 def _header_words(header):
@@ -80,12 +103,16 @@ def classify_header(header):
     joined = ''.join(words)
     if 'curp' in joined:
         return 'curp'
-    if (joined in _NSS_JOINED or 'nss' in words or joined.startswith('nss')
-            or joined.endswith('nss') or 'seguridadsocial' in joined
-            or 'segurosocial' in joined):
+    if (
+        joined in _NSS_JOINED
+        or 'nss' in words
+        or joined.startswith('nss')
+        or joined.endswith('nss')
+        or 'seguridadsocial' in joined
+        or 'segurosocial' in joined
+    ):
         return 'nss'
-    if (joined in _CP_JOINED or 'cp' in words or 'codigopostal' in joined
-            or 'codpostal' in joined):
+    if joined in _CP_JOINED or 'cp' in words or 'codigopostal' in joined or 'codpostal' in joined:
         return 'cp'
     return None
 
@@ -105,8 +132,7 @@ def find_columns(header_row):
     for kind in KINDS:
         same = [c for c in columns if c.kind == kind]
         if same:
-            exact = [c for c in same
-                     if ''.join(_header_words(c.header)) in (kind, 'cp')]
+            exact = [c for c in same if ''.join(_header_words(c.header)) in (kind, 'cp')]
             (exact or same)[0].primary = True
     return columns
 
@@ -158,16 +184,14 @@ def guess_headerless(head_lines, forced=None):
     read, such as "Clave" or "Seguro").
     """
     best = None
-    for delimiter in ((forced,) if forced else DELIMITERS):
-        rows = [r for r in parse_head(head_lines, delimiter)
-                if any(f.strip() for f in r)]
+    for delimiter in (forced,) if forced else DELIMITERS:
+        rows = [r for r in parse_head(head_lines, delimiter) if any(f.strip() for f in r)]
         if not rows:
             continue
         width = max(len(r) for r in rows)
         columns = []
         for index in range(width):
-            cells = [r[index] for r in rows
-                     if index < len(r) and r[index].strip()]
+            cells = [r[index] for r in rows if index < len(r) and r[index].strip()]
             for kind, is_valid in _GUESSERS:
                 if kind in (c.kind for c in columns):
                     continue
@@ -176,15 +200,11 @@ def guess_headerless(head_lines, forced=None):
                     columns.append(Column(index, kind, UNTITLED, True))
                     break
         if columns and (best is None or len(columns) > len(best[3])):
-            first = next(i for i, r in enumerate(
-                parse_head(head_lines, delimiter)) if any(
-                    f.strip() for f in r))
+            first = next(i for i, r in enumerate(parse_head(head_lines, delimiter)) if any(f.strip() for f in r))
             top = rows[0]
             validators = dict(_GUESSERS)
-            titled = len(rows) > 1 and not any(
-                c.index < len(top) and validators[c.kind](top[c.index])
-                for c in columns)
-            if titled:      # titles we did not recognise: keep their text
+            titled = len(rows) > 1 and not any(c.index < len(top) and validators[c.kind](top[c.index]) for c in columns)
+            if titled:  # titles we did not recognise: keep their text
                 for c in columns:
                     if c.index < len(top) and top[c.index].strip():
                         c.header = top[c.index].strip()

@@ -21,7 +21,7 @@ def _escape(c):
     if c in _NAMED:
         return _NAMED[c]
     code = ord(c)
-    if code < 0x100:           # C0 and C1 controls, NBSP, soft hyphen
+    if code < 0x100:  # C0 and C1 controls, NBSP, soft hyphen
         return f'\\x{code:02x}'
     return f'[U+{code:04X}]'
 

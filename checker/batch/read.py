@@ -18,8 +18,7 @@ import re
 
 from .results import BatchError
 
-__all__ = ['open_lines', 'text_lines', 'read_head', 'MAX_LINE', 'MAX_RECORD',
-           'MAX_HEADER_LINE']
+__all__ = ['open_lines', 'text_lines', 'read_head', 'MAX_LINE', 'MAX_RECORD', 'MAX_HEADER_LINE']
 
 #: Longest line, in characters: 4 Mi, far over any real row (a pasted essay
 #: fits); with it a row's cells never take more than about 150 MB.
@@ -56,7 +55,7 @@ def _latin1_fallback(exc):
     """
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
-    bad = exc.object[exc.start:exc.end]
+    bad = exc.object[exc.start : exc.end]
     return ''.join([_FALLBACK_TABLE[b] for b in bad]), exc.end
 
 
@@ -114,14 +113,13 @@ def _bounded(text):
     so records are measured only from lines with quotes; other lines cost
     one length test.
     """
-    quoted = False          # inside a quoted cell at the end of the line
-    record = 0              # characters of the record so far
-    start = 0               # its first line
+    quoted = False  # inside a quoted cell at the end of the line
+    record = 0  # characters of the record so far
+    start = 0  # its first line
     lines = iter(functools.partial(text.readline, MAX_LINE + 1), '')
     for number, line in enumerate(lines, 1):
         if len(line) > MAX_LINE:
-            raise BatchError.of('batch.row_too_big', line=number,
-                                limit=f'{MAX_LINE:,}')
+            raise BatchError.of('batch.row_too_big', line=number, limit=f'{MAX_LINE:,}')
         if quoted or '"' in line:
             if not quoted:
                 record, start = 0, number
@@ -131,16 +129,17 @@ def _bounded(text):
             if quoted or line.count('"') & 1:
                 quoted = _ends_quoted(line, quoted)
             if record > MAX_RECORD:
-                raise BatchError.of('batch.row_too_big', line=start,
-                                    limit=f'{MAX_RECORD:,}')
+                raise BatchError.of('batch.row_too_big', line=start, limit=f'{MAX_RECORD:,}')
         yield line
 
 
 # A line as csv reads it, ending outside any quoted cell: text, a quote
 # that is just a character (not at the start of a field: «Juan "Chuy»), or
 # a quoted cell (a quote at the start of a field, "" inside, closed).
-_OUTSIDE = (r'(?:[^"]++|(?<=[^,;\t|])"'
-            r'|(?<![^,;\t|])"(?:[^"]|"")*+"(?!"))*+')
+_OUTSIDE = (
+    r'(?:[^"]++|(?<=[^,;\t|])"'
+    r'|(?<![^,;\t|])"(?:[^"]|"")*+"(?!"))*+'
+)
 _CLOSED_FROM_OUTSIDE = re.compile(_OUTSIDE).fullmatch
 _CLOSED_FROM_INSIDE = re.compile(r'(?:[^"]|"")*+"(?!")' + _OUTSIDE).fullmatch
 
@@ -192,11 +191,9 @@ def _decode_binary(raw):
     else:
         encoding = None
     if encoding:
-        text = io.TextIOWrapper(raw, encoding=encoding, errors='replace',
-                                newline='')
+        text = io.TextIOWrapper(raw, encoding=encoding, errors='replace', newline='')
     else:
-        text = io.TextIOWrapper(raw, encoding='utf-8-sig',
-                                errors=_ERROR_HANDLER, newline='')
+        text = io.TextIOWrapper(raw, encoding='utf-8-sig', errors=_ERROR_HANDLER, newline='')
     try:
         yield from _bounded(text)
     finally:

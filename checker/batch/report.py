@@ -12,8 +12,16 @@ from .read import open_lines, text_lines
 from .results import BatchError
 from .run import check_rows
 
-__all__ = ['format_header', 'format_issue', 'format_result', 'format_summary',
-           'format_report', 'report', 'report_text', 'check_source']
+__all__ = [
+    'format_header',
+    'format_issue',
+    'format_result',
+    'format_summary',
+    'format_report',
+    'report',
+    'report_text',
+    'check_source',
+]
 
 
 def _fmt(n):
@@ -24,6 +32,7 @@ def _label(kind):
     if kind in LABELS:
         return LABELS[kind]
     from ..messages.person import LABELS as PERSON  # birth date, sex...
+
     return PERSON[kind]
 
 
@@ -45,30 +54,27 @@ def format_header(run, source=None):
     if source:
         lines.append(REPORT['source'].format(source=source))
     found = ', '.join(
-        REPORT['column'].format(label=LABELS[c.kind], letter=c.letter,
-                                header=c.header)
-        for c in s.columns)
+        REPORT['column'].format(label=LABELS[c.kind], letter=c.letter, header=c.header) for c in s.columns
+    )
     lines.append(REPORT['columns'].format(found=found))
-    where = (REPORT['header_row'].format(row=s.header_row) if s.header_row
-             else REPORT['headerless'])
-    if getattr(s, 'sheet', None) is not None:       # an Excel sheet
+    where = REPORT['header_row'].format(row=s.header_row) if s.header_row else REPORT['headerless']
+    if getattr(s, 'sheet', None) is not None:  # an Excel sheet
         from ..messages.sheet import REPORT_SHEET
+
         lines.append(REPORT_SHEET.format(sheet=s.sheet, where=where))
     else:
-        lines.append(REPORT['delimiter'].format(
-            name=DELIMITER_NAMES.get(s.delimiter, s.delimiter), where=where))
-    missing = [LABELS[k] for k in KINDS
-               if not any(c.kind == k for c in s.columns)]
+        lines.append(REPORT['delimiter'].format(name=DELIMITER_NAMES.get(s.delimiter, s.delimiter), where=where))
+    missing = [LABELS[k] for k in KINDS if not any(c.kind == k for c in s.columns)]
     if missing:
-        lines.append(REPORT['missing'].format(
-            kinds=REPORT['missing_join'].join(missing)))
-    if getattr(run, 'person', None) is not None:    # CURP vs the row's data
+        lines.append(REPORT['missing'].format(kinds=REPORT['missing_join'].join(missing)))
+    if getattr(run, 'person', None) is not None:  # CURP vs the row's data
         from .person import report_lines
+
         lines.extend(report_lines(run.person))
     if any(c.kind == 'cp' for c in s.columns):
         lines.extend(_catalogue_lines())
     lines.append('')
-    return [visible(line) for line in lines]    # titles come from the file
+    return [visible(line) for line in lines]  # titles come from the file
 
 
 def format_issue(issue):
@@ -77,15 +83,16 @@ def format_issue(issue):
     what = REPORT['error' if issue.severity == 'invalid' else 'warning']
     value = issue.value.strip()
     if len(value) > 40:  # a pasted paragraph: enough to find the cell
-        value = REPORT['long_value'].format(start=value[:30],
-                                            length=len(value))
+        value = REPORT['long_value'].format(start=value[:30], length=len(value))
     shown = f' «{value}»' if value else ''
     # The messages already name the position in human terms ("el carácter
     # 7"); issue.position keeps the 0-based index for programs.
     # the value and the messages quote the file: never echo a raw control
-    return visible(REPORT['issue'].format(what=what, label=_label(col.kind),
-                                          letter=col.letter, shown=shown,
-                                          message=for_office(issue.message)))
+    return visible(
+        REPORT['issue'].format(
+            what=what, label=_label(col.kind), letter=col.letter, shown=shown, message=for_office(issue.message)
+        )
+    )
 
 
 def format_result(result):
@@ -101,8 +108,7 @@ def format_summary(summary):
     s = summary
     duplicates = REPORT['duplicates'].format(n=_fmt(s.duplicates))
     if s.duplicates:
-        duplicates += REPORT['duplicates_split'].format(
-            curp=_fmt(s.duplicate_curp), nss=_fmt(s.duplicate_nss))
+        duplicates += REPORT['duplicates_split'].format(curp=_fmt(s.duplicate_curp), nss=_fmt(s.duplicate_nss))
     lines = [
         REPORT['summary'],
         REPORT['rows'].format(n=_fmt(s.rows)),
@@ -150,10 +156,8 @@ def report(data, name=None, **options):
         run = check_rows(lines, **options)
         text = '\n'.join(format_report(run, name)) + '\n'
     except BatchError as exc:
-        return {'text': exc.message + '\n', 'exit_status': 2,
-                'summary': None, 'error': exc.code}
-    return {'text': text, 'exit_status': run.summary.exit_status,
-            'summary': run.summary.as_dict(), 'error': None}
+        return {'text': exc.message + '\n', 'exit_status': 2, 'summary': None, 'error': exc.code}
+    return {'text': text, 'exit_status': run.summary.exit_status, 'summary': run.summary.as_dict(), 'error': None}
 
 
 def report_text(data, name=None, **options):

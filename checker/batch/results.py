@@ -30,11 +30,9 @@ class Issue:
     the compact value, or None; *first_row* is set for duplicates.
     """
 
-    __slots__ = ('column', 'severity', 'code', 'message', 'position',
-                 'value', 'first_row')
+    __slots__ = ('column', 'severity', 'code', 'message', 'position', 'value', 'first_row')
 
-    def __init__(self, column, severity, code, message, position=None,
-                 value='', first_row=None):
+    def __init__(self, column, severity, code, message, position=None, value='', first_row=None):
         self.column = column
         self.severity = severity
         self.code = code
@@ -48,8 +46,7 @@ class Issue:
         return self.column.kind
 
     def __repr__(self):
-        return (f'Issue({self.column.kind!r}, {self.severity!r}, '
-                f'{self.code!r}, position={self.position!r})')
+        return f'Issue({self.column.kind!r}, {self.severity!r}, {self.code!r}, position={self.position!r})'
 
 
 class RowResult:
@@ -84,15 +81,15 @@ class Summary:
     """
 
     def __init__(self):
-        self.rows = 0            # data rows checked (blank rows skipped)
-        self.warnings = 0        # rows with warnings only
-        self.invalid = 0         # rows with at least one error
-        self.duplicates = 0      # rows repeating an earlier CURP or NSS
+        self.rows = 0  # data rows checked (blank rows skipped)
+        self.warnings = 0  # rows with warnings only
+        self.invalid = 0  # rows with at least one error
+        self.duplicates = 0  # rows repeating an earlier CURP or NSS
         self.duplicate_curp = 0
         self.duplicate_nss = 0
         self.columns = []
         self.delimiter = ','
-        self.header_row = 1      # None: no title row, columns guessed
+        self.header_row = 1  # None: no title row, columns guessed
         self.done = False
 
     @property
@@ -106,8 +103,11 @@ class Summary:
 
     def as_dict(self):
         return {
-            'rows': self.rows, 'valid': self.valid, 'warnings': self.warnings,
-            'invalid': self.invalid, 'duplicates': self.duplicates,
+            'rows': self.rows,
+            'valid': self.valid,
+            'warnings': self.warnings,
+            'invalid': self.invalid,
+            'duplicates': self.duplicates,
             'duplicate_curp': self.duplicate_curp,
             'duplicate_nss': self.duplicate_nss,
             'exit_status': self.exit_status,

@@ -34,22 +34,19 @@ CP_CACHE_LIMIT = 200_000
 _DUPLICATE_CODES = frozenset({'batch.duplicate_curp', 'batch.duplicate_nss'})
 
 
-def check_rows(lines, *, duplicates=True, cross_check=True,
-               curp_warnings=True, **extra):
+def check_rows(lines, *, duplicates=True, cross_check=True, curp_warnings=True, **extra):
     """Start checking an iterable of CSV text lines; returns a :class:`BatchRun`.
 
     Reads the first lines at once to find the delimiter and the header
     (raising :class:`BatchError` when there is no CURP/NSS/CP column), then
     checks lazily as the run is iterated.
     """
-    return BatchRun(lines, duplicates=duplicates, cross_check=cross_check,
-                    curp_warnings=curp_warnings, **extra)
+    return BatchRun(lines, duplicates=duplicates, cross_check=cross_check, curp_warnings=curp_warnings, **extra)
 
 
 def _duplicate(column, kind, value, first):
     code = f'batch.duplicate_{kind}'
-    return Issue(column, 'invalid', code, ISSUES[code].format(first=first),
-                 None, value, first)
+    return Issue(column, 'invalid', code, ISSUES[code].format(first=first), None, value, first)
 
 
 class _CrossCheck:
@@ -71,16 +68,13 @@ class _CrossCheck:
 
     def compute(self, n, c):
         """Compare valid compact *n* and *c*; cache and return the warnings."""
-        r = tuple((w['code'], w['message'])
-                  for w in _nss.compare_curp(n, c)
-                  if w['code'] not in NOTE_CODES)
+        r = tuple((w['code'], w['message']) for w in _nss.compare_curp(n, c) if w['code'] not in NOTE_CODES)
         if len(self.cache) < self.LIMIT:
             self.cache[_nss.curp_key(n, c)] = r
         return r
 
     def issues(self, warnings, value):
-        return [Issue(self.column, 'warning', code, message, None, value)
-                for code, message in warnings]
+        return [Issue(self.column, 'warning', code, message, None, value) for code, message in warnings]
 
 
 class BatchRun:
@@ -90,9 +84,17 @@ class BatchRun:
     are final once the iterator is exhausted.
     """
 
-    def __init__(self, lines, *, duplicates=True, cross_check=True,
-                 curp_warnings=True, tap=None, mapping=None,
-                 expected_rows=None):
+    def __init__(
+        self,
+        lines,
+        *,
+        duplicates=True,
+        cross_check=True,
+        curp_warnings=True,
+        tap=None,
+        mapping=None,
+        expected_rows=None,
+    ):
         # tap: annotated copy (batch.annotate); mapping: --columnas;
         # expected_rows: sizes the duplicate tables (batch.seen)
         self.summary = Summary()
@@ -100,8 +102,7 @@ class BatchRun:
         head, lines = read_head(lines, HEADER_SEARCH_LINES)
         skip = 0
         forced = None
-        if head and head[0].lower().startswith('sep=') and \
-                head[0].strip()[4:5] in DELIMITERS:
+        if head and head[0].lower().startswith('sep=') and head[0].strip()[4:5] in DELIMITERS:
             forced = head[0].strip()[4:5]
             skip = 1
         if not any(line.strip() for line in head):
@@ -134,26 +135,34 @@ class BatchRun:
         csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
         # strict: an unclosed quote is reported instead of silently
         # swallowing the rest of the file into one cell.
-        reader = csv.reader(itertools.chain(head[skip:], lines),
-                            delimiter=delimiter, strict=True)
+        reader = csv.reader(itertools.chain(head[skip:], lines), delimiter=delimiter, strict=True)
         if tap is not None:
             reader = tap.wrap(reader, skip + 1)
         # Row numbers count CSV records, as a spreadsheet numbers its rows.
         for _ in range(header_index + (0 if headerless else 1)):
             next(reader)
         s.header_row = None if headerless else skip + header_index + 1
-        self.person = _person_check(columns, header, headerless, mapping,
-                                     s.header_row)
+        self.person = _person_check(columns, header, headerless, mapping, s.header_row)
         # number of the record before the first data row
         start = skip + header_index + (0 if headerless else 1)
-        self._iter = self._run(reader, start, duplicates, cross_check,
-                               curp_warnings)
+        self._iter = self._run(reader, start, duplicates, cross_check, curp_warnings)
 
     @classmethod
-    def from_rows(cls, rows, columns, header_index, *, header=None,
-                  headerless=False, duplicates=True, cross_check=True,
-                  curp_warnings=True, tap=None, mapping=None,
-                  expected_rows=None):
+    def from_rows(
+        cls,
+        rows,
+        columns,
+        header_index,
+        *,
+        header=None,
+        headerless=False,
+        duplicates=True,
+        cross_check=True,
+        curp_warnings=True,
+        tap=None,
+        mapping=None,
+        expected_rows=None,
+    ):
         """A run over rows already split into cells (an Excel sheet).
 
         *header_index* is the 0-based index of the header row in *rows*
@@ -171,10 +180,8 @@ class BatchRun:
         for _ in range(skipped):
             next(reader)
         s.header_row = None if headerless else header_index + 1
-        self.person = _person_check(columns, header, headerless, mapping,
-                                     s.header_row)
-        self._iter = self._run(reader, skipped, duplicates, cross_check,
-                               curp_warnings)
+        self.person = _person_check(columns, header, headerless, mapping, s.header_row)
+        self._iter = self._run(reader, skipped, duplicates, cross_check, curp_warnings)
         return self
 
     def __iter__(self):
@@ -212,8 +219,7 @@ class BatchRun:
         cross_compute = cross.compute
         cross_issues = cross.issues
         capacity = max(1 << 12, int((self._expected or 0) / SeenTable.LOAD))
-        seen_curp = SeenTable.for_curp(capacity) if duplicates and ccol \
-            else None
+        seen_curp = SeenTable.for_curp(capacity) if duplicates and ccol else None
         seen_nss = SeenTable.for_nss(capacity) if duplicates and ncol else None
         person = self.person if ccol else None
         cp_cache = {}
@@ -237,8 +243,7 @@ class BatchRun:
                     break
                 except csv.Error as exc:
                     flush()
-                    raise BatchError.of('batch.csv', row=rowno + 1,
-                                        detail=exc) from None
+                    raise BatchError.of('batch.csv', row=rowno + 1, detail=exc) from None
                 rowno += 1
                 if len(row) < need:
                     if not row or not any(f.strip() for f in row):
@@ -251,14 +256,12 @@ class BatchRun:
                     # is_valid() is the fast path; an already compact value
                     # (the usual case) needs no compact() call.
                     if curp_is_valid(v):
-                        c = v if (len(v) == 18 and v.isascii()
-                                  and v.isupper()) else curp_compact(v)
+                        c = v if (len(v) == 18 and v.isascii() and v.isupper()) else curp_compact(v)
                     else:
                         try:
-                            c = curp_validate(v)    # raises: the diagnosis
+                            c = curp_validate(v)  # raises: the diagnosis
                         except InvalidInput as exc:
-                            if not v.strip() and \
-                                    not any(f.strip() for f in row):
+                            if not v.strip() and not any(f.strip() for f in row):
                                 continue  # blank row
                             issues = [value_issue(ccol, exc, v)]
                     if c is not None:
@@ -288,10 +291,9 @@ class BatchRun:
                         n = v if len(v) == 11 else nss_compact(v)
                     else:
                         try:
-                            n = nss_validate(v)     # raises: the diagnosis
+                            n = nss_validate(v)  # raises: the diagnosis
                         except InvalidInput as exc:
-                            if ci < 0 and not v.strip() and \
-                                    not any(f.strip() for f in row):
+                            if ci < 0 and not v.strip() and not any(f.strip() for f in row):
                                 continue  # blank row
                             issue = value_issue(ncol, exc, v)
                             if issues is None:
@@ -326,14 +328,12 @@ class BatchRun:
                             # a code the catalogue lacks: one «Aviso»
                             r = postal_warnings(pcol, w, v)[0] if w else True
                         except InvalidInput as exc:
-                            if ci < 0 and ni < 0 and not v.strip() and \
-                                    not any(f.strip() for f in row):
+                            if ci < 0 and ni < 0 and not v.strip() and not any(f.strip() for f in row):
                                 continue  # blank row
                             r = value_issue(pcol, exc, v)
                         # not a blank cell: the blank-row test above must
                         # see every one, whatever the columns
-                        if len(cp_cache) < CP_CACHE_LIMIT and v \
-                                and not v.isspace():
+                        if len(cp_cache) < CP_CACHE_LIMIT and v and not v.isspace():
                             cp_cache[v] = r
                     if r is not True:
                         if issues is None:
@@ -370,6 +370,7 @@ def _person_check(columns, header, headerless, mapping, header_row):
     if headerless or not header:
         return None
     from .person import person_check
+
     return person_check(header, columns, mapping, header_row)
 
 

@@ -1,5 +1,6 @@
 """«Ya lo hice», «Agregar a mi calendario», «Compartir» and the poster's QR
 in real Chromium (items 3, 4, 6 and 8 of issue 13)."""
+
 from __future__ import annotations
 
 import datetime
@@ -80,12 +81,18 @@ def _ics(page, path, date: str | None):
     return download.suggested_filename, open(download.path(), "rb").read()
 
 
-@pytest.mark.parametrize("slug, step, days", [
-    ("oaxaca-ems", "entregar-nss", 3),
-    ("udg-cucs", "verificar-vigencia", 28),
-])
-def test_calendar_builds_an_rfc5545_event_with_a_reminder_the_day_before(built_site, site_url, phone_js, slug, step, days):
+@pytest.mark.parametrize(
+    "slug, step, days",
+    [
+        ("oaxaca-ems", "entregar-nss", 3),
+        ("udg-cucs", "verificar-vigencia", 28),
+    ],
+)
+def test_calendar_builds_an_rfc5545_event_with_a_reminder_the_day_before(
+    built_site, site_url, phone_js, slug, step, days
+):
     import icalendar
+
     page = phone_js
     requests = []
     page.goto(site_url + f"{slug}/pasos/{step}/")
@@ -113,7 +120,8 @@ def test_calendar_builds_an_rfc5545_event_with_a_reminder_the_day_before(built_s
     assert alarm["ACTION"] == "DISPLAY"
     trigger = alarm.decoded("TRIGGER")
     assert datetime.datetime.combine(due, datetime.time()) + trigger == datetime.datetime.combine(
-        due - datetime.timedelta(days=1), datetime.time())
+        due - datetime.timedelta(days=1), datetime.time()
+    )
     # the .ics is made in the phone: no request carries the date or the file
     assert all(m == "GET" and not body and not re.search(r"2026|\.ics", u) for m, u, body in requests), requests
 

@@ -2,6 +2,7 @@
 without a connection after the student opened one page online, also under a
 sub-path (a GitHub Pages project site) and after a new build was deployed;
 nothing incomplete is ever stored; Pyodide is not fetched on a plain visit."""
+
 from __future__ import annotations
 
 import contextlib
@@ -62,12 +63,17 @@ def poll(page, script: str, arg=None, timeout: float = 30.0):
 
 def wait_cached(page, urls: list[str], only_version: str | None = None, timeout: float = 30.0):
     """Until one cache (this build's, if given) holds every URL, and no other cache is left."""
-    poll(page, """async ([urls, version]) => {
+    poll(
+        page,
+        """async ([urls, version]) => {
         const keys = (await caches.keys()).filter((k) => k.startsWith('guia-nss-'));  // the SW's, not the widgets' snapshot
         if (keys.length !== 1 || (version && keys[0] !== 'guia-nss-' + version)) return false;
         const have = new Set((await (await caches.open(keys[0])).keys()).map((r) => r.url));
         return urls.every((u) => have.has(u));
-    }""", [urls, only_version], timeout)
+    }""",
+        [urls, only_version],
+        timeout,
+    )
 
 
 def walk_offline(page, base: str, slug: str, files: list[str], expect_text: dict | None = None):
@@ -175,11 +181,15 @@ def test_an_empty_or_cut_response_is_never_kept(built_site, browser, tmp_path):
         assert served == {empty: 1, cut: 1}
         page.reload()  # the next page view tries again, and now gets whole files
         wait_cached(page, [base + f for f in lists])
-        sizes = page.evaluate("""(urls) => Promise.all(urls.map(async (u) =>
+        sizes = page.evaluate(
+            """(urls) => Promise.all(urls.map(async (u) =>
             (await (await caches.match(u)).arrayBuffer()).byteLength))""",
-                              [base + empty[1:], base + cut[1:]])
-    assert sizes == [(built_site / SCHOOL / "contacto" / "index.html").stat().st_size,
-                     (built_site / SCHOOL / "search.json").stat().st_size]
+            [base + empty[1:], base + cut[1:]],
+        )
+    assert sizes == [
+        (built_site / SCHOOL / "contacto" / "index.html").stat().st_size,
+        (built_site / SCHOOL / "search.json").stat().st_size,
+    ]
     context.close()
 
 
@@ -188,6 +198,7 @@ def two_builds(tmp_path_factory):
     """Two real builds (pages only): the second adds a page to one school, as a deploy would."""
     from guide.build import build
     from guide.schools import SCHOOLS_DIR
+
     root = tmp_path_factory.mktemp("deploys")
     schools = root / "schools"
     shutil.copytree(SCHOOLS_DIR, schools)
@@ -246,11 +257,14 @@ def test_a_deploy_carries_used_shared_files_and_drops_old_hashed_ones(built_site
         page.evaluate("() => navigator.serviceWorker.ready")
         wait_cached(page, [base + f for f in sw_lists(site)[SCHOOL]], version(site))
         # What a student who used a widget had: Pyodide (unchanged name) and an old shard.
-        page.evaluate("""async ([wasm, stale]) => {
+        page.evaluate(
+            """async ([wasm, stale]) => {
             const cache = await caches.open((await caches.keys()).find((k) => k.startsWith('guia-nss-')));
             await cache.put(wasm, new Response('used wasm', {headers: {'Content-Type': 'application/wasm'}}));
             await cache.put(stale, new Response('{"old": true}', {headers: {'Content-Type': 'application/json'}}));
-        }""", [base + wasm, base + stale])
+        }""",
+            [base + wasm, base + stale],
+        )
         _rebuild(site, "Versión nueva de la guía")
         log.clear()
         page.goto(base + f"{SCHOOL}/problemas/")

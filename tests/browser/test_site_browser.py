@@ -1,6 +1,6 @@
 """The guides in real headless Chromium at 360×740, as a student's phone."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
@@ -12,12 +12,12 @@ PAGE_TYPES = ["", "pasos/{first}/", "pasos/listo/", "problemas/", "preguntas/", 
 
 
 def school_pages(built_site, slug):
-    return sorted(p.relative_to(built_site).parent.as_posix() + "/"
-                  for p in (built_site / slug).rglob("index.html"))
+    return sorted(p.relative_to(built_site).parent.as_posix() + "/" for p in (built_site / slug).rglob("index.html"))
 
 
 def first_step(built_site, slug):
     from guide.schools import load_all
+
     return next(s for s in load_all() if s.slug == slug).steps[0]
 
 
@@ -42,8 +42,9 @@ def test_index_no_horizontal_scroll(phone, site_url, built_site):
 
 @pytest.mark.parametrize("slug", SCHOOL_SLUGS)
 def test_steps_are_numbered_and_chained(phone, site_url, built_site, slug):
-    from guide.schools import load_all
     from guide.model import END_STEP
+    from guide.schools import load_all
+
     school = next(s for s in load_all() if s.slug == slug)
     end = school.steps.index(END_STEP)
     total = end  # the required steps; the end page and optional steps after it are not counted
@@ -53,7 +54,7 @@ def test_steps_are_numbered_and_chained(phone, site_url, built_site, slug):
         assert phone.url.endswith(f"/pasos/{school.steps[n - 1]}/")
         phone.get_by_role("link", name="Siguiente →").click()
     assert phone.url.endswith(f"/pasos/{END_STEP}/") and phone.locator(".guia-paso").count() == 0
-    for step in school.steps[end + 1:]:
+    for step in school.steps[end + 1 :]:
         phone.get_by_role("link", name="Siguiente →").click()
         assert phone.url.endswith(f"/pasos/{step}/")
         assert phone.locator(".guia-paso").inner_text() == "Paso opcional"
@@ -63,8 +64,10 @@ def test_steps_are_numbered_and_chained(phone, site_url, built_site, slug):
         assert phone.locator(".guia-paso").inner_text() == f"Paso {n} de {total}"
 
 
-@pytest.mark.parametrize("query, expected", [("clinica", "clínica"), ("inscripcion", "inscripción"),
-                                             ("CLÍNICA", "clínica"), ("numero", "número")])
+@pytest.mark.parametrize(
+    "query, expected",
+    [("clinica", "clínica"), ("inscripcion", "inscripción"), ("CLÍNICA", "clínica"), ("numero", "número")],
+)
 def test_search_folds_accents(phone, site_url, query, expected):
     requests = []
     phone.on("request", lambda r: requests.append(r.url))

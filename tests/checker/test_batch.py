@@ -19,10 +19,18 @@ def make_curp(i: int, year: int = 2008) -> str:
     """The i-th of many distinct valid CURPs (no palabra inconveniente)."""
     a, b, c = i % 26, i // 26 % 26, i // 676 % 26
     d1, d2, d3 = (i // 17576 % 21, i // 369096 % 21, i // 7751016 % 21)
-    s = (LETTERS[a] + 'A' + LETTERS[b] + LETTERS[c]
-         + f'{year % 100:02d}0315H' + 'DF'
-         + CONSONANTS[d1] + CONSONANTS[d2] + CONSONANTS[d3]
-         + ('0' if year < 2000 else 'A'))
+    s = (
+        LETTERS[a]
+        + 'A'
+        + LETTERS[b]
+        + LETTERS[c]
+        + f'{year % 100:02d}0315H'
+        + 'DF'
+        + CONSONANTS[d1]
+        + CONSONANTS[d2]
+        + CONSONANTS[d3]
+        + ('0' if year < 2000 else 'A')
+    )
     if s[:4] in curp.INCONVENIENT_WORDS:
         s = s[0] + 'E' + s[2:]
     return s + curp.calc_check_digit(s)
@@ -50,18 +58,37 @@ def report(text, name='lista.csv'):
 
 # --------------------------------------------------------------- headers
 
-@pytest.mark.parametrize('header, kind', [
-    ('CURP', 'curp'), ('curp', 'curp'), (' Curp del alumno ', 'curp'),
-    ('CURP_ALUMNO', 'curp'),
-    ('NSS', 'nss'), ('nss', 'nss'), ('Número de Seguridad Social', 'nss'),
-    ('NUMERO DE SEGURIDAD SOCIAL', 'nss'), ('num_seguro_social', 'nss'),
-    ('No. IMSS', 'nss'), ('NSS (IMSS)', 'nss'),
-    ('CP', 'cp'), ('C.P.', 'cp'), ('c.p', 'cp'), ('Código postal', 'cp'),
-    ('CODIGO POSTAL', 'cp'), ('codigo_postal', 'cp'), ('Cód. Postal', 'cp'),
-    ('CP domicilio', 'cp'),
-    ('Nombre', None), ('Capacidad', None), ('', None), ('Grupo', None),
-    ('Correo', None), ('Teléfono', None),
-])
+
+@pytest.mark.parametrize(
+    'header, kind',
+    [
+        ('CURP', 'curp'),
+        ('curp', 'curp'),
+        (' Curp del alumno ', 'curp'),
+        ('CURP_ALUMNO', 'curp'),
+        ('NSS', 'nss'),
+        ('nss', 'nss'),
+        ('Número de Seguridad Social', 'nss'),
+        ('NUMERO DE SEGURIDAD SOCIAL', 'nss'),
+        ('num_seguro_social', 'nss'),
+        ('No. IMSS', 'nss'),
+        ('NSS (IMSS)', 'nss'),
+        ('CP', 'cp'),
+        ('C.P.', 'cp'),
+        ('c.p', 'cp'),
+        ('Código postal', 'cp'),
+        ('CODIGO POSTAL', 'cp'),
+        ('codigo_postal', 'cp'),
+        ('Cód. Postal', 'cp'),
+        ('CP domicilio', 'cp'),
+        ('Nombre', None),
+        ('Capacidad', None),
+        ('', None),
+        ('Grupo', None),
+        ('Correo', None),
+        ('Teléfono', None),
+    ],
+)
 def test_classify_header(header, kind):
     assert classify_header(header) == kind
 
@@ -72,33 +99,35 @@ def test_exact_header_is_primary():
 
 
 def test_column_letters():
-    assert [batch.Column(i, 'cp', 'x').letter for i in (0, 25, 26, 27, 701)] \
-        == ['A', 'Z', 'AA', 'AB', 'ZZ']
+    assert [batch.Column(i, 'cp', 'x').letter for i in (0, 25, 26, 27, 701)] == ['A', 'Z', 'AA', 'AB', 'ZZ']
 
 
 # --------------------------------------------------------- reading files
 
+
 def test_utf8_bom_and_semicolons(tmp_path):
     path = tmp_path / 'lista.csv'
-    path.write_bytes(('\ufeffNombre;CURP;NSS;Código postal\r\n'
-                      f'Ana;{CURP1};{NSS1};44100\r\n'
-                      f'Luis;{CURP2};{NSS2};29000\r\n').encode())
+    path.write_bytes(
+        (f'\ufeffNombre;CURP;NSS;Código postal\r\nAna;{CURP1};{NSS1};44100\r\nLuis;{CURP2};{NSS2};29000\r\n').encode()
+    )
     r = check_rows(open_lines(path))
     assert list(r) == []
     s = r.summary
     assert s.delimiter == ';'
     assert [(c.kind, c.letter, c.header) for c in s.columns] == [
-        ('curp', 'B', 'CURP'), ('nss', 'C', 'NSS'),
-        ('cp', 'D', 'Código postal')]
-    assert (s.rows, s.valid, s.warnings, s.invalid, s.duplicates) == (
-        2, 2, 0, 0, 0)
+        ('curp', 'B', 'CURP'),
+        ('nss', 'C', 'NSS'),
+        ('cp', 'D', 'Código postal'),
+    ]
+    assert (s.rows, s.valid, s.warnings, s.invalid, s.duplicates) == (2, 2, 0, 0, 0)
     assert s.exit_status == 0
 
 
 def test_latin1_file(tmp_path):
     path = tmp_path / 'lista.csv'
-    path.write_bytes(('Nombre,Número de Seguridad Social,Código Postal\r\n'
-                      f'Peña Núñez,{NSS1},4410\r\n').encode('latin-1'))
+    path.write_bytes(
+        (f'Nombre,Número de Seguridad Social,Código Postal\r\nPeña Núñez,{NSS1},4410\r\n').encode('latin-1')
+    )
     out, status = batch.report_text(path.read_bytes(), 'lista.csv')
     assert status == 1
     assert 'NSS en la columna B («Número de Seguridad Social»)' in out
@@ -118,9 +147,7 @@ def run_path(path):
 def test_windows_1252_and_utf8_mixed(tmp_path):
     # A spreadsheet export in Windows-1252 with a curly quote, and a line
     # pasted in UTF-8: every line is read, nothing raises.
-    data = ('CURP,Observación\r\n'.encode()
-            + f'{CURP1},“ok”\r\n'.encode('cp1252')
-            + f'{CURP2},Sí\r\n'.encode())
+    data = 'CURP,Observación\r\n'.encode() + f'{CURP1},“ok”\r\n'.encode('cp1252') + f'{CURP2},Sí\r\n'.encode()
     lines = list(open_lines(data))
     assert lines[1] == f'{CURP1},“ok”\r\n'
     assert lines[2] == f'{CURP2},Sí\r\n'
@@ -150,19 +177,21 @@ def test_excel_sep_line():
 
 
 def test_title_lines_before_the_header():
-    text = ('Escuela Secundaria 12,,\n'
-            'Lista de alumnos 2025,,\n'
-            ',,\n'
-            f'Nombre,CURP,NSS\nAna,{CURP1},{NSS1}\nBeto,{CURP2}X,{NSS2}\n')
+    text = (
+        'Escuela Secundaria 12,,\n'
+        'Lista de alumnos 2025,,\n'
+        ',,\n'
+        f'Nombre,CURP,NSS\nAna,{CURP1},{NSS1}\nBeto,{CURP2}X,{NSS2}\n'
+    )
     results, s = run(text)
     assert s.header_row == 4
     assert [r.row for r in results] == [6]
 
 
 def test_quoted_fields_and_row_numbers():
-    text = (f'Nombre,Domicilio,CURP\n'
-            f'"Ana","Calle 1,\ncolonia Centro",{CURP1}\n'
-            f'"Beto, el ""güero""",Calle 2,{CURP2[:-1]}\n')
+    text = (
+        f'Nombre,Domicilio,CURP\n"Ana","Calle 1,\ncolonia Centro",{CURP1}\n"Beto, el ""güero""",Calle 2,{CURP2[:-1]}\n'
+    )
     results, s = run(text)
     # rows are CSV records (as a spreadsheet numbers them), not lines
     assert [r.row for r in results] == [3]
@@ -230,27 +259,28 @@ def test_unclosed_quote_is_a_friendly_error():
 
 # --------------------------------------------------------------- the check
 
+
 def test_invalid_values_with_positions():
     bad_curp = CURP1[:17] + ('0' if CURP1[17] != '0' else '1')
     bad_nss = NSS1[:10] + str((int(NSS1[10]) + 1) % 10)
-    text = (f'CURP,NSS,CP\n{CURP2},{NSS2},44100\n'
-            f'{bad_curp},{bad_nss},44109\n')
+    text = f'CURP,NSS,CP\n{CURP2},{NSS2},44100\n{bad_curp},{bad_nss},44109\n'
     results, s = run(text)
     (r,) = results
     assert r.row == 3 and r.state == 'invalid'
     got = [(i.kind, i.code, i.position, i.severity) for i in r.issues]
-    assert got == [('curp', 'curp.check_digit', 17, 'invalid'),
-                   ('nss', 'nss.check_digit', 10, 'invalid'),
-                   ('cp', 'postal.unknown', None, 'warning')]
+    assert got == [
+        ('curp', 'curp.check_digit', 17, 'invalid'),
+        ('nss', 'nss.check_digit', 10, 'invalid'),
+        ('cp', 'postal.unknown', None, 'warning'),
+    ]
     assert (s.rows, s.valid, s.invalid, s.exit_status) == (2, 1, 1, 1)
     lines = batch.format_result(r)
     assert lines[0] == 'Fila 3:'
-    assert lines[1].startswith(f'  Error en CURP (columna A) «{bad_curp}»: '
-                               'El dígito verificador (carácter 18)')
+    assert lines[1].startswith(f'  Error en CURP (columna A) «{bad_curp}»: El dígito verificador (carácter 18)')
 
 
 def test_cross_check_warning_does_not_fail_the_file():
-    other_year = make_nss(5, year=1999)          # birth year 99, CURP says 08
+    other_year = make_nss(5, year=1999)  # birth year 99, CURP says 08
     text = f'CURP,NSS\n{CURP1},{other_year}\n{CURP2},{NSS2}\n'
     results, s = run(text)
     (r,) = results
@@ -266,10 +296,12 @@ def test_cross_check_warning_does_not_fail_the_file():
 
 def test_cross_check_matches_nss_explain():
     # The cache must never change what nss.explain says.
-    pairs = [(make_curp(i, year), make_nss(i * 7, ny))
-             for i, (year, ny) in enumerate(itertools.product(
-                 (1958, 1999, 2000, 2008, 2019), (1958, 1988, 2000, 2008,
-                                                  2019, 2024)))]
+    pairs = [
+        (make_curp(i, year), make_nss(i * 7, ny))
+        for i, (year, ny) in enumerate(
+            itertools.product((1958, 1999, 2000, 2008, 2019), (1958, 1988, 2000, 2008, 2019, 2024))
+        )
+    ]
     text = 'CURP,NSS\n' + ''.join(f'{c},{n}\n' for c, n in pairs) * 2
     results, s = run(text, duplicates=False)
     by_row = {r.row: [i.code for i in r.issues] for r in results}
@@ -279,19 +311,19 @@ def test_cross_check_matches_nss_explain():
 
 
 def test_duplicates_report_the_first_row():
-    text = (f'CURP,NSS\n{CURP1},{NSS1}\n{CURP2},{NSS2}\n'
-            f'{CURP1.lower()},{NSS3}\n{CURP3},{NSS2[:5]} {NSS2[5:]}\n'
-            f'{CURP1},{NSS1}\n')
+    text = (
+        f'CURP,NSS\n{CURP1},{NSS1}\n{CURP2},{NSS2}\n'
+        f'{CURP1.lower()},{NSS3}\n{CURP3},{NSS2[:5]} {NSS2[5:]}\n'
+        f'{CURP1},{NSS1}\n'
+    )
     results, s = run(text)
-    got = [(r.row, [(i.code, i.first_row) for i in r.issues])
-           for r in results]
+    got = [(r.row, [(i.code, i.first_row) for i in r.issues]) for r in results]
     assert got == [
         (4, [('batch.duplicate_curp', 2)]),
         (5, [('batch.duplicate_nss', 3)]),
         (6, [('batch.duplicate_curp', 2), ('batch.duplicate_nss', 2)]),
     ]
-    assert (s.rows, s.duplicates, s.duplicate_curp, s.duplicate_nss) == (
-        5, 3, 2, 2)
+    assert (s.rows, s.duplicates, s.duplicate_curp, s.duplicate_nss) == (5, 3, 2, 2)
     assert s.invalid == 3 and s.exit_status == 1
     out, _ = report(text)
     assert 'CURP repetida: ya aparece en la fila 2.' in out
@@ -313,10 +345,13 @@ def test_inconvenient_word_warning():
     assert [i.code for i in r.issues] == ['curp.inconvenient_word']
 
 
-@pytest.mark.parametrize('value, hint', [
-    ('1000', '01000 existe (Álvaro Obregón, Ciudad de México)'),
-    ('6600', '06600 existe (Cuauhtémoc, Ciudad de México)'),
-])
+@pytest.mark.parametrize(
+    'value, hint',
+    [
+        ('1000', '01000 existe (Álvaro Obregón, Ciudad de México)'),
+        ('6600', '06600 existe (Cuauhtémoc, Ciudad de México)'),
+    ],
+)
 def test_spreadsheet_dropped_leading_zero_cp(value, hint):
     results, _ = run(f'CP\n{value}\n')
     message = results[0].issues[0].message
@@ -345,7 +380,9 @@ def test_extra_columns_of_the_same_kind_are_checked():
     results, s = run(text)
     # duplicates only in the primary column; the tutor column is validated
     assert [(r.row, [i.code for i in r.issues]) for r in results] == [
-        (2, ['curp.length']), (3, ['batch.duplicate_curp'])]
+        (2, ['curp.length']),
+        (3, ['batch.duplicate_curp']),
+    ]
 
 
 def test_results_stream_lazily():
@@ -361,16 +398,21 @@ def test_results_stream_lazily():
     r = check_rows(lines(), duplicates=False)
     first = next(r)
     assert first.row == 42
-    assert consumed < 200     # the header search reads a few lines ahead
+    assert consumed < 200  # the header search reads a few lines ahead
     assert r.summary.rows == 41 and r.summary.invalid == 1
 
 
 def test_summary_lines_are_spanish():
     lines = batch.format_summary(run(f'CURP\n{CURP1}\n')[1])
-    assert lines == ['Resumen', '  Filas revisadas: 1', '  Válidas: 1',
-                     '  Con advertencias: 0', '  Con errores: 0',
-                     '  Duplicados: 0',
-                     'Todo en orden: todas las filas son válidas.']
+    assert lines == [
+        'Resumen',
+        '  Filas revisadas: 1',
+        '  Válidas: 1',
+        '  Con advertencias: 0',
+        '  Con errores: 0',
+        '  Duplicados: 0',
+        'Todo en orden: todas las filas son válidas.',
+    ]
 
 
 def test_report_text_and_check_source_agree(tmp_path):
@@ -434,16 +476,19 @@ def _peak_kib(path, n, duplicates):
     import subprocess
     import sys
     from pathlib import Path
+
     root = Path(batch.__file__).resolve().parents[2]
     out = subprocess.run(
-        [sys.executable, '-c', LAUNCHER, sys.executable, '-c', CHILD,
-         str(path), str(n), '1' if duplicates else '0'],
-        cwd=root, capture_output=True, text=True, check=True)
-    return int(out.stdout.split()[-1])      # KiB on Linux
+        [sys.executable, '-c', LAUNCHER, sys.executable, '-c', CHILD, str(path), str(n), '1' if duplicates else '0'],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(out.stdout.split()[-1])  # KiB on Linux
 
 
-@pytest.mark.skipif(__import__('sys').platform != 'linux',
-                    reason='ru_maxrss in KiB on Linux')
+@pytest.mark.skipif(__import__('sys').platform != 'linux', reason='ru_maxrss in KiB on Linux')
 def test_memory_is_flat_without_duplicate_tables(big_csv):
     small = _peak_kib(big_csv, 50_000, False)
     large = _peak_kib(big_csv, 200_000, False)
@@ -451,8 +496,7 @@ def test_memory_is_flat_without_duplicate_tables(big_csv):
     assert large - small < 2048, (small, large)
 
 
-@pytest.mark.skipif(__import__('sys').platform != 'linux',
-                    reason='ru_maxrss in KiB on Linux')
+@pytest.mark.skipif(__import__('sys').platform != 'linux', reason='ru_maxrss in KiB on Linux')
 def test_memory_grows_only_by_the_duplicate_tables(big_csv):
     small = _peak_kib(big_csv, 50_000, True)
     large = _peak_kib(big_csv, 200_000, True)
@@ -464,35 +508,42 @@ def test_memory_grows_only_by_the_duplicate_tables(big_csv):
 
 # ------------------------------------------------- the browser's entry point
 
+
 def test_report_dict_for_the_page():
-    r = batch.report(f'CURP,NSS\n{CURP1},{NSS1}\n{CURP1},1\n'.encode(),
-                     'lista.csv')
+    r = batch.report(f'CURP,NSS\n{CURP1},{NSS1}\n{CURP1},1\n'.encode(), 'lista.csv')
     assert r['exit_status'] == 1 and r['error'] is None
-    assert r['summary'] == {'rows': 2, 'valid': 1, 'warnings': 0,
-                            'invalid': 1, 'duplicates': 1,
-                            'duplicate_curp': 1, 'duplicate_nss': 0,
-                            'exit_status': 1}
-    assert r['text'] == batch.report_text(
-        f'CURP,NSS\n{CURP1},{NSS1}\n{CURP1},1\n', 'lista.csv')[0]
+    assert r['summary'] == {
+        'rows': 2,
+        'valid': 1,
+        'warnings': 0,
+        'invalid': 1,
+        'duplicates': 1,
+        'duplicate_curp': 1,
+        'duplicate_nss': 0,
+        'exit_status': 1,
+    }
+    assert r['text'] == batch.report_text(f'CURP,NSS\n{CURP1},{NSS1}\n{CURP1},1\n', 'lista.csv')[0]
     bad = batch.report(b'Nombre\nAna\n')
-    assert (bad['exit_status'], bad['error'], bad['summary']) == (
-        2, 'batch.no_columns', None)
+    assert (bad['exit_status'], bad['error'], bad['summary']) == (2, 'batch.no_columns', None)
 
 
 FIELDS = st.one_of(
-    st.sampled_from([CURP1, CURP2, NSS1, NSS2, '44100', '', ' ', '"',
-                     'CURP', 'NSS', 'CP', 'Código postal', '\ufeff', 'ñ']),
-    st.text(max_size=25))
+    st.sampled_from(
+        [CURP1, CURP2, NSS1, NSS2, '44100', '', ' ', '"', 'CURP', 'NSS', 'CP', 'Código postal', '\ufeff', 'ñ']
+    ),
+    st.text(max_size=25),
+)
 
 
 @settings(max_examples=200, deadline=None)
-@given(rows=st.lists(st.lists(FIELDS, max_size=6), max_size=12),
-       delimiter=st.sampled_from([',', ';', '\t']),
-       newline=st.sampled_from(['\n', '\r\n', '\r']),
-       encoding=st.sampled_from(['utf-8', 'utf-8-sig', 'latin-1', 'utf-16']))
+@given(
+    rows=st.lists(st.lists(FIELDS, max_size=6), max_size=12),
+    delimiter=st.sampled_from([',', ';', '\t']),
+    newline=st.sampled_from(['\n', '\r\n', '\r']),
+    encoding=st.sampled_from(['utf-8', 'utf-8-sig', 'latin-1', 'utf-16']),
+)
 def test_any_table_gives_a_report(rows, delimiter, newline, encoding):
-    text = newline.join(delimiter.join(r) for r in
-                        [['CURP', 'NSS', 'CP']] + rows)
+    text = newline.join(delimiter.join(r) for r in [['CURP', 'NSS', 'CP']] + rows)
     data = text.encode(encoding, 'replace')
     r = batch.report(data, 'x.csv')
     assert r['exit_status'] in (0, 1, 2)
@@ -511,12 +562,10 @@ def test_any_bytes_give_a_report(data):
 def test_fast_path_keys_are_compact_values():
     k = make_curp(10)
     assert k[0] == 'K'
-    kelvin = '\u212a' + k[1:]                 # KELVIN SIGN, NFC -> K
-    text = (f'CURP,NSS\n{k},{NSS1}\n{kelvin},{NSS2}\n'
-            f'{k[:9]}-{k[9:]},{NSS3}\n{CURP2}, {NSS1[:3]} {NSS1[3:]}\n')
+    kelvin = '\u212a' + k[1:]  # KELVIN SIGN, NFC -> K
+    text = f'CURP,NSS\n{k},{NSS1}\n{kelvin},{NSS2}\n{k[:9]}-{k[9:]},{NSS3}\n{CURP2}, {NSS1[:3]} {NSS1[3:]}\n'
     results, s = run(text)
-    assert [(r.row, [(i.code, i.first_row) for i in r.issues])
-            for r in results] == [
+    assert [(r.row, [(i.code, i.first_row) for i in r.issues]) for r in results] == [
         (3, [('batch.duplicate_curp', 2)]),
         (4, [('batch.duplicate_curp', 2)]),
         (5, [('batch.duplicate_nss', 2)]),
@@ -536,12 +585,10 @@ def test_a_plain_list_without_titles():
 
 
 def test_titles_missing_but_values_recognised():
-    text = (f'Ana;{CURP1};{NSS1};44100\n'
-            f'Beto;{CURP2};{NSS2};44100\n')
+    text = f'Ana;{CURP1};{NSS1};44100\nBeto;{CURP2};{NSS2};44100\n'
     results, s = run(text)
     assert s.delimiter == ';'
-    assert [(c.kind, c.index) for c in s.columns] == [('curp', 1),
-                                                     ('nss', 2)]
+    assert [(c.kind, c.index) for c in s.columns] == [('curp', 1), ('nss', 2)]
     assert s.rows == 2 and s.valid == 2 and results == []
 
 
@@ -552,20 +599,17 @@ def test_no_titles_and_no_recognisable_values():
 
 
 def test_unrecognised_titles_are_not_data():
-    text = (f'Alumno,Clave,Seguro\nAna,{CURP1},{NSS1}\nBeto,{CURP2},{NSS2}\n'
-            f'Carla,{CURP3},x\n')
+    text = f'Alumno,Clave,Seguro\nAna,{CURP1},{NSS1}\nBeto,{CURP2},{NSS2}\nCarla,{CURP3},x\n'
     results, s = run(text)
     assert s.header_row == 1
-    assert [(c.kind, c.header) for c in s.columns] == [('curp', 'Clave'),
-                                                      ('nss', 'Seguro')]
-    assert [(r.row, r.issues[0].code) for r in results] == [
-        (4, 'nss.length')]
+    assert [(c.kind, c.header) for c in s.columns] == [('curp', 'Clave'), ('nss', 'Seguro')]
+    assert [(r.row, r.issues[0].code) for r in results] == [(4, 'nss.length')]
 
 
 def test_one_huge_cell_does_not_stop_the_list(tmp_path):
     from checker import batch
-    text = ("CURP,NSS,CP\n" + '"' + "A" * 200_000 + '",28138801999,44100\n'
-            "HEGG560427MVZRRL04,74927602404,44100\n")
+
+    text = "CURP,NSS,CP\n" + '"' + "A" * 200_000 + '",28138801999,44100\nHEGG560427MVZRRL04,74927602404,44100\n'
     result = batch.report(text.encode("utf-8"), "lista.csv")
     assert result["summary"]["rows"] == 2
     assert "Fila 2" in result["text"] and "Fila 3" in result["text"]
@@ -576,9 +620,13 @@ def test_batch_uses_only_public_names_of_the_validators():
     # batch must not know nss's or curp's internals (issue 10)
     import ast
     from pathlib import Path
+
     for path in Path(batch.__file__).parent.glob('*.py'):
         tree = ast.parse(path.read_text(encoding='utf-8'))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                    and node.value.id in ('_curp', '_nss', '_postal', 'curp', 'nss', 'postal'):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in ('_curp', '_nss', '_postal', 'curp', 'nss', 'postal')
+            ):
                 assert not node.attr.startswith('_'), (path.name, node.attr)

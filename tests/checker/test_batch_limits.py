@@ -23,6 +23,7 @@ def report(data, **kw):
 
 # ---------------------------------------------------------------- encodings
 
+
 @pytest.mark.parametrize('codec', ['utf-16-le', 'utf-16-be', 'utf-32-le', 'utf-32-be'])
 def test_utf16_and_32_without_bom_ask_for_utf8(codec):
     data = f'Grupo,CURP\n3A,{CURP}\n3B,{CURP[:-1]}5\n'.encode(codec)
@@ -41,6 +42,7 @@ def test_utf16_and_32_with_bom_are_read(codec):
 
 # ---------------------------------------------------------------- memory
 
+
 def test_a_too_big_header_gets_a_clear_message():
     r = report(b',' * 200_000 + b'CURP\n' + CURP.encode() + b'\n')
     assert r['error'] == 'batch.header_too_big'
@@ -48,7 +50,7 @@ def test_a_too_big_header_gets_a_clear_message():
 
 
 def test_a_too_big_row_gets_a_clear_message():
-    data = (f'CURP\n{CURP}\n'.encode() + b'"' + b'A' * (MAX_LINE + 10) + b'"\n')
+    data = f'CURP\n{CURP}\n'.encode() + b'"' + b'A' * (MAX_LINE + 10) + b'"\n'
     r = report(data)
     assert r['error'] == 'batch.row_too_big'
     assert 'línea 3' in r['text'] and 'demasiado grande' in r['text']
@@ -61,8 +63,7 @@ def test_an_unclosed_quote_over_many_lines_is_a_too_big_row():
 
 
 def test_a_huge_cell_under_the_limit_still_checks_the_list():
-    data = (f'CURP,Nota\n{CURP},"'.encode() + b'A' * 1_000_000 + b'"\n'
-            + f'{CURP[:-1]}5,\n'.encode())
+    data = f'CURP,Nota\n{CURP},"'.encode() + b'A' * 1_000_000 + b'"\n' + f'{CURP[:-1]}5,\n'.encode()
     r = report(data)
     assert r['error'] is None and r['summary']['rows'] == 2
 
@@ -88,18 +89,19 @@ assert status == 2, status
 def test_pathological_files_stay_under_256_mb(tmp_path, kind):
     path = tmp_path / 'lista.csv'
     with open(path, 'wb') as f:
-        if kind == 'header':          # 33 million fields in the title row
+        if kind == 'header':  # 33 million fields in the title row
             f.write(b'CURP' + b',' * 33_000_000 + b'\n')
         else:
             f.write(f'CURP,Nota\n{CURP},'.encode())
-            if kind == 'row':         # a 100 MB row
+            if kind == 'row':  # a 100 MB row
                 f.write(b'A' * 100_000_000)
-            else:                     # as many fields as a row may hold
+            else:  # as many fields as a row may hold
                 f.write(b'ab,' * (MAX_LINE // 3 - 10))
                 f.write(b'\n' + b'x,' * 50_000_000)
             f.write(b'\n')
-    out = subprocess.run([sys.executable, '-c', PEAK, CHILD, str(path)], cwd=ROOT,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, '-c', PEAK, CHILD, str(path)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     status, peak_kib = map(int, out.stdout.split())
     assert status == 0, out.stderr
     assert peak_kib < 256 * 1024, peak_kib
@@ -107,17 +109,20 @@ def test_pathological_files_stay_under_256_mb(tmp_path, kind):
 
 # ---------------------------------------------------------------- the report echoes
 
+
 def test_control_and_invisible_characters_are_escaped_never_raw():
-    text = ('Grupo,CURP\n'
-            f'3A,\x1b[2J{CURP}\n'                 # ESC sequence
-            f'3B,"{CURP}\r\nFila 9: todo bien"\n'  # CR/LF inside a quoted cell
-            f'3C,\t=HYPERLINK("x"){CURP}\n'        # TAB + formula
-            f'3D,{CURP[:5]}\u200b{CURP[5:]}\n')     # zero-width space
+    text = (
+        'Grupo,CURP\n'
+        f'3A,\x1b[2J{CURP}\n'  # ESC sequence
+        f'3B,"{CURP}\r\nFila 9: todo bien"\n'  # CR/LF inside a quoted cell
+        f'3C,\t=HYPERLINK("x"){CURP}\n'  # TAB + formula
+        f'3D,{CURP[:5]}\u200b{CURP[5:]}\n'
+    )  # zero-width space
     out = report(text)['text']
     assert '\x1b' not in out and '\t' not in out and '\u200b' not in out and '\r' not in out
     assert '«\\x1b[2J' in out
     assert '\\r\\nFila 9: todo bien' in out
-    assert '«=HYPERLINK' in out      # the TAB trimmed: no cell of its own
+    assert '«=HYPERLINK' in out  # the TAB trimmed: no cell of its own
     assert '[U+200B]' in out
     # no forged line: every line of the report is one of ours
     assert not any(line.startswith('Fila 9') for line in out.splitlines())
@@ -132,13 +137,17 @@ def test_titles_and_file_name_are_escaped_too():
 
 # ---------------------------------------------------------------- blank rows
 
-@pytest.mark.parametrize('text', [
-    'Nombre,CP\n,\nAna,\n,\n,\n',
-    'Nombre,CP\nAna, \n, \n , \n',
-    'Grupo,NSS\n,\n3A,\n,\n, \n',
-    'Grupo,CURP\n,\n3A,\n,\n,\n',
-    'Grupo,CURP,NSS,CP\n,,,\n3A,,,\n,,,\n , ,\n\n',
-])
+
+@pytest.mark.parametrize(
+    'text',
+    [
+        'Nombre,CP\n,\nAna,\n,\n,\n',
+        'Nombre,CP\nAna, \n, \n , \n',
+        'Grupo,NSS\n,\n3A,\n,\n, \n',
+        'Grupo,CURP\n,\n3A,\n,\n,\n',
+        'Grupo,CURP,NSS,CP\n,,,\n3A,,,\n,,,\n , ,\n\n',
+    ],
+)
 def test_blank_rows_are_skipped_whatever_the_columns(text):
     s = report(text)['summary']
     assert (s['rows'], s['invalid']) == (1, 1), s
@@ -151,6 +160,7 @@ def test_a_first_line_over_the_row_limit_is_a_too_big_header():
 
 def test_text_and_unbuffered_sources_are_bounded_too(tmp_path):
     import io
+
     big = 'CURP\n' + CURP + '\n' + 'A' * (MAX_LINE + 1) + '\n'
     out = []
     assert batch.check_source(io.StringIO(big, newline=''), out.append) == 2

@@ -6,8 +6,9 @@ import pytest
 from checker import cellsafe
 
 
-@pytest.mark.parametrize('value', [
-    '=1+1', '+52 55', '-5', '@SUM(A1)', '\t=HYPERLINK("x")', '\r=1', ' \t=1', '\n@x', '\t', '\r'])
+@pytest.mark.parametrize(
+    'value', ['=1+1', '+52 55', '-5', '@SUM(A1)', '\t=HYPERLINK("x")', '\r=1', ' \t=1', '\n@x', '\t', '\r']
+)
 def test_formula_starts_are_neutralised(value):
     assert cellsafe.looks_like_formula(value)
     assert cellsafe.neutralise(value) == "'" + value

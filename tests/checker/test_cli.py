@@ -21,9 +21,14 @@ def cli(*args, stdin=None, env=None):
     full_env = dict(os.environ)
     full_env.pop('PYTHONIOENCODING', None)
     full_env.update(env or {})
-    p = subprocess.run([sys.executable, '-m', 'checker', *map(str, args)],
-                       cwd=ROOT, input=stdin, capture_output=True,
-                       env=full_env, timeout=120)
+    p = subprocess.run(
+        [sys.executable, '-m', 'checker', *map(str, args)],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        env=full_env,
+        timeout=120,
+    )
     out = p.stdout.decode('utf-8', 'replace')
     err = p.stderr.decode('utf-8', 'replace')
     assert 'Traceback' not in out + err, out + err
@@ -42,6 +47,7 @@ def make_nss(i: int) -> str:
 
 # ------------------------------------------------------------ one value
 
+
 def test_valid_curp():
     status, out, err = cli('curp', VALID_CURP)
     assert status == 0
@@ -55,10 +61,8 @@ def test_valid_curp():
 def test_same_text_as_the_widget():
     for args, expected in [
         (('curp', VALID_CURP), text.describe('curp', VALID_CURP)),
-        (('curp', 'HEGG560427MVZRRL05'),
-         text.describe('curp', 'HEGG560427MVZRRL05')),
-        (('nss', GUIDE_NSS, '--curp', VALID_CURP),
-         text.describe('nss', GUIDE_NSS, curp=VALID_CURP)),
+        (('curp', 'HEGG560427MVZRRL05'), text.describe('curp', 'HEGG560427MVZRRL05')),
+        (('nss', GUIDE_NSS, '--curp', VALID_CURP), text.describe('nss', GUIDE_NSS, curp=VALID_CURP)),
         (('cp', '29000'), text.describe('cp', '29000')),
     ]:
         status, out, _ = cli(*args)
@@ -96,8 +100,7 @@ def test_nss_invalid():
 def test_postal_code(kind):
     status, out, _ = cli(kind, '44100')
     assert status == 0
-    assert out.startswith('El código postal 44100 existe: Guadalajara, '
-                          'Jalisco.\n')
+    assert out.startswith('El código postal 44100 existe: Guadalajara, Jalisco.\n')
     assert '  Estado: Jalisco\n' in out
 
 
@@ -150,13 +153,13 @@ def test_no_arguments_shows_help_and_fails():
 
 def test_console_that_cannot_show_accents():
     # A legacy console encoding must not turn «» or accents into a crash.
-    status, out, err = cli('curp', VALID_CURP,
-                           env={'PYTHONIOENCODING': 'ascii'})
+    status, out, err = cli('curp', VALID_CURP, env={'PYTHONIOENCODING': 'ascii'})
     assert status == 0
     assert out.startswith('Tu CURP es v?lida.')
 
 
 # ---------------------------------------------------------------- files
+
 
 def write(tmp_path, name, content, encoding='utf-8'):
     path = tmp_path / name
@@ -165,8 +168,7 @@ def write(tmp_path, name, content, encoding='utf-8'):
 
 
 def test_valid_file(tmp_path):
-    rows = ''.join(f'Alumno {i};{make_curp(i)};{make_nss(i)};44100\n'
-                   for i in range(5))
+    rows = ''.join(f'Alumno {i};{make_curp(i)};{make_nss(i)};44100\n' for i in range(5))
     path = write(tmp_path, 'alumnos.csv', '\ufeffNombre;CURP;NSS;C.P.\n' + rows)
     status, out, err = cli(path)
     assert status == 0
@@ -178,11 +180,13 @@ def test_valid_file(tmp_path):
 
 
 def test_file_with_problems(tmp_path):
-    content = ('CURP,NSS,Código postal\n'
-               f'{make_curp(1)},{make_nss(1)},44100\n'
-               f'{make_curp(2)[:-1]}Z,{make_nss(2)},4410\n'
-               f'{make_curp(1)},{make_nss(3)},29000\n'
-               f'{make_curp(4)},{make_nss(4)[:5]}99{make_nss(4)[7:]},29000\n')
+    content = (
+        'CURP,NSS,Código postal\n'
+        f'{make_curp(1)},{make_nss(1)},44100\n'
+        f'{make_curp(2)[:-1]}Z,{make_nss(2)},4410\n'
+        f'{make_curp(1)},{make_nss(3)},29000\n'
+        f'{make_curp(4)},{make_nss(4)[:5]}99{make_nss(4)[7:]},29000\n'
+    )
     path = write(tmp_path, 'lista.csv', content, 'latin-1')
     status, out, _ = cli(path)
     assert status == 1
@@ -191,11 +195,12 @@ def test_file_with_problems(tmp_path):
     assert 'Fila 4:\n  Error en CURP (columna A)' in out
     assert 'CURP repetida: ya aparece en la fila 2.' in out
     assert 'Fila 5:\n  Error en NSS (columna B)' in out
-    assert ('Resumen\n  Filas revisadas: 4\n  Válidas: 1\n'
-            '  Con advertencias: 0\n  Con errores: 3\n'
-            '  Duplicados: 1 (CURP: 1, NSS: 0)\n') in out
-    assert out.endswith('Hay filas con errores: corrígelas y vuelve a '
-                        'revisar el archivo.\n')
+    assert (
+        'Resumen\n  Filas revisadas: 4\n  Válidas: 1\n'
+        '  Con advertencias: 0\n  Con errores: 3\n'
+        '  Duplicados: 1 (CURP: 1, NSS: 0)\n'
+    ) in out
+    assert out.endswith('Hay filas con errores: corrígelas y vuelve a revisar el archivo.\n')
 
 
 def test_warnings_only_exit_zero(tmp_path):
@@ -244,8 +249,7 @@ def test_file_without_columns(tmp_path):
     path = write(tmp_path, 'l.csv', 'Nombre,Grupo\nAna,3A\n')
     status, out, err = cli(path)
     assert status == 2
-    assert err.startswith('l.csv: No encontré ninguna columna de CURP, NSS o '
-                          'código postal.')
+    assert err.startswith('l.csv: No encontré ninguna columna de CURP, NSS o código postal.')
 
 
 def test_empty_file(tmp_path):
@@ -263,10 +267,13 @@ def test_binary_garbage_is_not_a_traceback(tmp_path):
 
 def test_file_named_like_a_kind(tmp_path):
     # a file called "cp" in the current folder is a file, not the kind
-    path = write(tmp_path, 'cp', f'CP\n44100\n')
-    p = subprocess.run([sys.executable, '-m', 'checker', 'cp'],
-                       cwd=tmp_path, capture_output=True,
-                       env={**os.environ, 'PYTHONPATH': str(ROOT)})
+    path = write(tmp_path, 'cp', 'CP\n44100\n')
+    p = subprocess.run(
+        [sys.executable, '-m', 'checker', 'cp'],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, 'PYTHONPATH': str(ROOT)},
+    )
     assert p.returncode == 0
     assert p.stdout.decode().startswith('Revisión de cp\n')
     assert path.exists()
@@ -278,11 +285,14 @@ def test_unreadable_output(tmp_path):
     assert status == 2 and 'No pude escribir el reporte' in err
 
 
-@pytest.mark.parametrize('magic, words', [
-    (b'PK\x03\x04\x14\x00\x06\x00', 'hoja de cálculo de Excel'),
-    (b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1', 'hoja de cálculo de Excel'),
-    (b'%PDF-1.7\n', 'es un PDF'),
-])
+@pytest.mark.parametrize(
+    'magic, words',
+    [
+        (b'PK\x03\x04\x14\x00\x06\x00', 'hoja de cálculo de Excel'),
+        (b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1', 'hoja de cálculo de Excel'),
+        (b'%PDF-1.7\n', 'es un PDF'),
+    ],
+)
 def test_not_a_csv(tmp_path, magic, words):
     path = tmp_path / 'lista.xlsx'
     path.write_bytes(magic + bytes(300))
@@ -294,9 +304,9 @@ def test_not_a_csv(tmp_path, magic, words):
 def test_output_cut_short_is_quiet(tmp_path):
     # e.g. `python -m checker lista.csv | head`
     path = write(tmp_path, 'l.csv', 'CURP\n' + 'X\n' * 20_000)
-    p = subprocess.Popen([sys.executable, '-m', 'checker', str(path)],
-                         cwd=ROOT, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE)
+    p = subprocess.Popen(
+        [sys.executable, '-m', 'checker', str(path)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert p.stdout.readline() == 'Revisión de l.csv\n'.encode()
     p.stdout.close()
     err = p.stderr.read().decode()
@@ -308,10 +318,13 @@ def test_output_cut_short_is_quiet(tmp_path):
 def test_file_report_is_what_the_page_shows(tmp_path):
     # The "Revisa tu lista" page calls batch.report(bytes, name).
     from checker import batch
-    content = ('Nombre;CURP;NSS;CP\n'
-               f'Ana;{make_curp(1)};{make_nss(1)};44100\n'
-               f'Beto;{make_curp(2)[:-1]};{make_nss(2)};4410\n'
-               f'Ana;{make_curp(1)};{make_nss(1)};44100\n')
+
+    content = (
+        'Nombre;CURP;NSS;CP\n'
+        f'Ana;{make_curp(1)};{make_nss(1)};44100\n'
+        f'Beto;{make_curp(2)[:-1]};{make_nss(2)};4410\n'
+        f'Ana;{make_curp(1)};{make_nss(1)};44100\n'
+    )
     path = write(tmp_path, 'grupo 3A.csv', content, 'latin-1')
     status, out, _ = cli(path)
     page = batch.report(path.read_bytes(), 'grupo 3A.csv')

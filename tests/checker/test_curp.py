@@ -1,4 +1,5 @@
 """Rule-by-rule tests of checker.curp (one test, or more, per rule)."""
+
 from __future__ import annotations
 
 import datetime
@@ -12,9 +13,9 @@ from checker._curp_data import INCONVENIENT_WORDS, STATES
 
 TODAY = datetime.date(2026, 11, 23)
 VALID = [
-    'HEGG560427MVZRRL04',   # Gloria Hernández García (RENAPO's sample)
-    'BOXW310820HNERXN09',   # python-stdnum's test value, born abroad
-    'MOSA010509MJCRNNA4',   # letter homoclave: born in 2001
+    'HEGG560427MVZRRL04',  # Gloria Hernández García (RENAPO's sample)
+    'BOXW310820HNERXN09',  # python-stdnum's test value, born abroad
+    'MOSA010509MJCRNNA4',  # letter homoclave: born in 2001
 ]
 
 
@@ -35,12 +36,13 @@ def error(value, **kw) -> InvalidInput:
 
 # ----------------------------------------------------------------- compact
 
+
 def test_compact_strips_separators_uppercases_and_normalizes():
     assert curp.compact(' hegg 560427-mvzrrl_04\t') == 'HEGG560427MVZRRL04'
     assert curp.compact('HEGG\u00a0560427\u2010MVZRRL04') == 'HEGG560427MVZRRL04'
-    assert curp.compact('N\u0303') == 'Ñ'                   # NFC
-    assert curp.compact('\u212a') == 'K'                    # KELVIN SIGN
-    assert curp.compact('HEGG.5604') == 'HEGG.5604'         # a dot stays
+    assert curp.compact('N\u0303') == 'Ñ'  # NFC
+    assert curp.compact('\u212a') == 'K'  # KELVIN SIGN
+    assert curp.compact('HEGG.5604') == 'HEGG.5604'  # a dot stays
 
 
 @pytest.mark.parametrize('value', [None, 12, b'HEGG560427MVZRRL04', ['x']])
@@ -52,6 +54,7 @@ def test_not_a_string(value):
 
 
 # ------------------------------------------------------------------- valid
+
 
 @pytest.mark.parametrize('value', VALID)
 def test_valid(value):
@@ -69,6 +72,7 @@ def test_valid_non_binary_and_every_state():
 
 # ------------------------------------------------------------------ length
 
+
 def test_length_empty():
     e = error('')
     assert e.code == 'curp.length' and e.position is None
@@ -76,8 +80,9 @@ def test_length_empty():
     assert error('  - _ ').code == 'curp.length'
 
 
-@pytest.mark.parametrize('value', ['HEGG560427MVZRRL0', 'HEGG560427MVZRRL045',
-                                   'H', 'HEGG560427MVZRRL04HEGG560427MVZRRL04'])
+@pytest.mark.parametrize(
+    'value', ['HEGG560427MVZRRL0', 'HEGG560427MVZRRL045', 'H', 'HEGG560427MVZRRL04HEGG560427MVZRRL04']
+)
 def test_length(value):
     e = error(value)
     assert e.code == 'curp.length' and e.position is None
@@ -93,6 +98,7 @@ def test_length_comes_first_and_names_a_bad_character():
 
 
 # -------------------------------------------------------------- characters
+
 
 @pytest.mark.parametrize('position', range(18))
 def test_enie_anywhere(position):
@@ -130,6 +136,7 @@ def test_character_error_before_format_error():
 
 # ------------------------------------------------------------------ format
 
+
 @pytest.mark.parametrize('position', range(4))
 def test_no_digit_in_1_to_4(position):
     value = list(VALID[0])
@@ -150,8 +157,8 @@ def test_no_letter_in_the_date(position):
 
 # -------------------------------------------------------------------- date
 
-@pytest.mark.parametrize('month,position', [('00', 7), ('13', 7), ('20', 6),
-                                            ('99', 6)])
+
+@pytest.mark.parametrize('month,position', [('00', 7), ('13', 7), ('20', 6), ('99', 6)])
 def test_month(month, position):
     e = error(fix(f'HEGG56{month}27MVZRRL0'))
     assert (e.code, e.position) == ('curp.date', position)
@@ -163,19 +170,25 @@ def test_day(day, position):
     assert (e.code, e.position) == ('curp.date', position)
 
 
-@pytest.mark.parametrize('mmdd', ['0431', '0631', '0931', '1131', '0230',
-                                  '0231'])
+@pytest.mark.parametrize('mmdd', ['0431', '0631', '0931', '1131', '0230', '0231'])
 def test_days_in_month(mmdd):
     e = error(fix(f'HEGG56{mmdd}MVZRRL0'))
     assert (e.code, e.position) == ('curp.date', 8)
 
 
-@pytest.mark.parametrize('yy,homoclave,valid', [
-    ('00', 'A', True),       # 2000 is a leap year
-    ('00', '0', False),      # 1900 is not
-    ('04', 'A', True), ('96', '0', True), ('04', '1', True),
-    ('01', 'A', False), ('99', '9', False), ('23', 'B', False),
-])
+@pytest.mark.parametrize(
+    'yy,homoclave,valid',
+    [
+        ('00', 'A', True),  # 2000 is a leap year
+        ('00', '0', False),  # 1900 is not
+        ('04', 'A', True),
+        ('96', '0', True),
+        ('04', '1', True),
+        ('01', 'A', False),
+        ('99', '9', False),
+        ('23', 'B', False),
+    ],
+)
 def test_29_february(yy, homoclave, valid):
     value = fix(f'HEGG{yy}0229MVZRRL{homoclave}')
     assert curp.is_valid(value, today=TODAY) is valid
@@ -220,8 +233,8 @@ def test_today_seam_can_be_monkeypatched(monkeypatch):
 
 # --------------------------------------------------------------------- sex
 
-@pytest.mark.parametrize('char', sorted(set(string.ascii_uppercase + '0')
-                                        - set('HMX')))
+
+@pytest.mark.parametrize('char', sorted(set(string.ascii_uppercase + '0') - set('HMX')))
 def test_sex(char):
     e = error(fix(f'HEGG560427{char}VZRRL0'))
     assert (e.code, e.position) == ('curp.sex', 10)
@@ -229,6 +242,7 @@ def test_sex(char):
 
 
 # ------------------------------------------------------------------- state
+
 
 def test_state_invalid_pairs():
     letters = string.ascii_uppercase
@@ -247,6 +261,7 @@ def test_state_digit():
 
 # ------------------------------------------------------------- consonants
 
+
 @pytest.mark.parametrize('position', [13, 14, 15])
 @pytest.mark.parametrize('char', list('AEIOU5'))
 def test_no_vowel_in_14_to_16(position, char):
@@ -262,6 +277,7 @@ def test_x_is_fine_in_14_to_16():
 
 # -------------------------------------------------------------- homoclave
 
+
 @pytest.mark.parametrize('homoclave', list(string.digits + string.ascii_uppercase))
 def test_homoclave_any_digit_or_letter(homoclave):
     value = fix(f'HEGG050101MVZRRL{homoclave}')
@@ -271,6 +287,7 @@ def test_homoclave_any_digit_or_letter(homoclave):
 
 
 # ------------------------------------------------------------ check digit
+
 
 @pytest.mark.parametrize('value', VALID)
 def test_check_digit_every_wrong_digit(value):
@@ -311,6 +328,7 @@ def test_check_digit_blind_spot_is_real():
 
 # ------------------------------------------------------------------ order
 
+
 def test_errors_are_reported_left_to_right():
     # bad date and bad sex and bad check digit: the date wins
     e = error('HEGG561327QVZRRL05')
@@ -322,23 +340,32 @@ def test_errors_are_reported_left_to_right():
 
 
 def test_every_message_is_spanish_and_names_a_position():
-    samples = ['', 'HEGG', 'HEGG560427MVZRRÑ04', 'HEGG560427MVZRR.04',
-               '1EGG560427MVZRRL04', 'HEGGA60427MVZRRL04',
-               'HEGG561327MVZRRL04', 'HEGG560427QVZRRL04',
-               'HEGG560427MQQRRL04', 'HEGG560427MVZAAL04',
-               'HEGG560427MVZRRL05', 'HEGG560427MVZRRL0A']
+    samples = [
+        '',
+        'HEGG',
+        'HEGG560427MVZRRÑ04',
+        'HEGG560427MVZRR.04',
+        '1EGG560427MVZRRL04',
+        'HEGGA60427MVZRRL04',
+        'HEGG561327MVZRRL04',
+        'HEGG560427QVZRRL04',
+        'HEGG560427MQQRRL04',
+        'HEGG560427MVZAAL04',
+        'HEGG560427MVZRRL05',
+        'HEGG560427MVZRRL0A',
+    ]
     for value in samples:
         e = error(value)
         assert e.code.startswith('curp.')
         assert e.message[0].isupper() and e.message.endswith('.')
         # says how to fix it, talking to the student (tú)
-        assert any(verb in e.message for verb in (
-            'Revisa', 'revisa', 'Cópiala', 'compárala', 'Escribe', 'Bórralo'))
+        assert any(verb in e.message for verb in ('Revisa', 'revisa', 'Cópiala', 'compárala', 'Escribe', 'Bórralo'))
         if e.position is not None:
             assert f'{e.position + 1}' in e.message
 
 
 # ---------------------------------------------------------------- explain
+
 
 def test_explain_parts():
     info = curp.explain('HEGG560427MVZRRL04')
@@ -411,11 +438,10 @@ def test_derive_instructivo_examples(names, part, expected):
 
 
 def test_derive_full_and_valid_prefix():
-    assert curp.derive('Gloria', 'Hernández', 'García',
-                       datetime.date(1956, 4, 27), 'M', 'Veracruz') \
-        == 'HEGG560427MVZRRL'
-    assert curp.derive('Ricardo', 'Alamán', 'Pérez', '1963-03-21', 'Hombre',
-                       'Ciudad de México') == 'AAPR630321HDFLRC'
+    assert (
+        curp.derive('Gloria', 'Hernández', 'García', datetime.date(1956, 4, 27), 'M', 'Veracruz') == 'HEGG560427MVZRRL'
+    )
+    assert curp.derive('Ricardo', 'Alamán', 'Pérez', '1963-03-21', 'Hombre', 'Ciudad de México') == 'AAPR630321HDFLRC'
 
 
 def test_derive_no_second_surname():
@@ -426,24 +452,24 @@ def test_derive_no_second_surname():
 
 def test_derive_rules():
     d = lambda g, f, s='LOPEZ': curp.derive(g, f, s, '2005-01-02', 'M', 'OC')
-    assert d('MARIA', 'PEREZ')[3] == 'M'            # MARIA alone is used
+    assert d('MARIA', 'PEREZ')[3] == 'M'  # MARIA alone is used
     assert d('JOSE', 'PEREZ')[3] == 'J'
     assert d('J. ANTONIO', 'PEREZ')[3] == 'A'
     assert d('MA ELENA', 'PEREZ')[3] == 'E'
-    assert d('JOSE MARIA', 'PEREZ')[3] == 'M'       # only the first skipped
+    assert d('JOSE MARIA', 'PEREZ')[3] == 'M'  # only the first skipped
     assert d('MARÍA DEL CARMEN', 'PEREZ')[3] == 'C'
-    assert d('MARIA DE', 'PEREZ')[3] == 'M'         # nothing else follows
+    assert d('MARIA DE', 'PEREZ')[3] == 'M'  # nothing else follows
     assert d('ANA', 'DE LA CRUZ')[:2] == 'CU'
     assert d('ANA', 'VAN DER BERG')[:2] == 'BE'
-    assert d('ANA', 'DEL')[:2] == 'DE'              # only particles: kept
-    assert d('ANA', 'MUÑOZ')[13] == 'X'             # Ñ -> X
+    assert d('ANA', 'DEL')[:2] == 'DE'  # only particles: kept
+    assert d('ANA', 'MUÑOZ')[13] == 'X'  # Ñ -> X
     assert d('ANA', 'ÑUÑEZ')[0] == 'X'
     assert d('ANA', 'GÜEMES')[:2] == 'GU'
-    assert d('ANA', 'O\'HARA')[1] == 'X'            # apostrophe -> X
+    assert d('ANA', 'O\'HARA')[1] == 'X'  # apostrophe -> X
     assert d('ANA', 'PEREZ-LUNA')[13] == 'R'
-    assert d('ANA', 'L3ON')[1] == 'X'               # a digit -> X
-    assert d('ANA', 'ICH')[1] == 'X'                # no inner vowel
-    assert d('ANA', 'PEREZ', 'AE')[14] == 'X'       # no inner consonant
+    assert d('ANA', 'L3ON')[1] == 'X'  # a digit -> X
+    assert d('ANA', 'ICH')[1] == 'X'  # no inner vowel
+    assert d('ANA', 'PEREZ', 'AE')[14] == 'X'  # no inner consonant
     assert d('4NA', 'PEREZ')[3] == 'X'
     assert d('  ana  ', '  perez ')[:4] == 'PELA'
 
@@ -454,33 +480,33 @@ def test_derive_inconvenient_words(word):
     if word[1] not in vowels or any(c in vowels for c in word[1:1]):
         pytest.skip('not reachable from a surname')
     first = word[0] + word[1] + 'RR'
-    value = curp.derive(word[3] + 'ANA', first, word[2] + 'OLIS',
-                        '2000-01-01', 'H', 'DF')
+    value = curp.derive(word[3] + 'ANA', first, word[2] + 'OLIS', '2000-01-01', 'H', 'DF')
     assert value[:4] == word[0] + 'X' + word[2:4]
 
 
 def test_derive_century_and_date_formats():
-    assert curp.derive('A', 'B', 'C', '2000-02-29', 'X', 'ne')[4:13] == \
-        '000229XNE'
-    assert curp.derive('A', 'B', 'C', datetime.datetime(1999, 12, 31, 23),
-                       'M', 'YN')[4:10] == '991231'
+    assert curp.derive('A', 'B', 'C', '2000-02-29', 'X', 'ne')[4:13] == '000229XNE'
+    assert curp.derive('A', 'B', 'C', datetime.datetime(1999, 12, 31, 23), 'M', 'YN')[4:10] == '991231'
 
 
-@pytest.mark.parametrize('args,code', [
-    (('', 'PEREZ', 'LOPEZ', '2000-01-01', 'H', 'DF'), 'curp.given_names'),
-    (('ANA', ' ', 'LOPEZ', '2000-01-01', 'H', 'DF'), 'curp.first_surname'),
-    (('ANA', None, 'LOPEZ', '2000-01-01', 'H', 'DF'), 'curp.first_surname'),
-    ((1, 'PEREZ', 'LOPEZ', '2000-01-01', 'H', 'DF'), 'curp.given_names'),
-    (('ANA', 'PEREZ', 5, '2000-01-01', 'H', 'DF'), 'curp.second_surname'),
-    (('ANA', 'PEREZ', 'LOPEZ', '2000-02-30', 'H', 'DF'), 'curp.birth_date'),
-    (('ANA', 'PEREZ', 'LOPEZ', '01/02/2000', 'H', 'DF'), 'curp.birth_date'),
-    (('ANA', 'PEREZ', 'LOPEZ', '1899-12-31', 'H', 'DF'), 'curp.birth_date'),
-    (('ANA', 'PEREZ', 'LOPEZ', None, 'H', 'DF'), 'curp.birth_date'),
-    (('ANA', 'PEREZ', 'LOPEZ', '2000-01-01', 'F', 'DF'), 'curp.sex'),
-    (('ANA', 'PEREZ', 'LOPEZ', '2000-01-01', None, 'DF'), 'curp.sex'),
-    (('ANA', 'PEREZ', 'LOPEZ', '2000-01-01', 'H', 'Texas'), 'curp.state'),
-    (('ANA', 'PEREZ', 'LOPEZ', '2000-01-01', 'H', 3), 'curp.state'),
-])
+@pytest.mark.parametrize(
+    'args,code',
+    [
+        (('', 'PEREZ', 'LOPEZ', '2000-01-01', 'H', 'DF'), 'curp.given_names'),
+        (('ANA', ' ', 'LOPEZ', '2000-01-01', 'H', 'DF'), 'curp.first_surname'),
+        (('ANA', None, 'LOPEZ', '2000-01-01', 'H', 'DF'), 'curp.first_surname'),
+        ((1, 'PEREZ', 'LOPEZ', '2000-01-01', 'H', 'DF'), 'curp.given_names'),
+        (('ANA', 'PEREZ', 5, '2000-01-01', 'H', 'DF'), 'curp.second_surname'),
+        (('ANA', 'PEREZ', 'LOPEZ', '2000-02-30', 'H', 'DF'), 'curp.birth_date'),
+        (('ANA', 'PEREZ', 'LOPEZ', '01/02/2000', 'H', 'DF'), 'curp.birth_date'),
+        (('ANA', 'PEREZ', 'LOPEZ', '1899-12-31', 'H', 'DF'), 'curp.birth_date'),
+        (('ANA', 'PEREZ', 'LOPEZ', None, 'H', 'DF'), 'curp.birth_date'),
+        (('ANA', 'PEREZ', 'LOPEZ', '2000-01-01', 'F', 'DF'), 'curp.sex'),
+        (('ANA', 'PEREZ', 'LOPEZ', '2000-01-01', None, 'DF'), 'curp.sex'),
+        (('ANA', 'PEREZ', 'LOPEZ', '2000-01-01', 'H', 'Texas'), 'curp.state'),
+        (('ANA', 'PEREZ', 'LOPEZ', '2000-01-01', 'H', 3), 'curp.state'),
+    ],
+)
 def test_derive_unusable_input(args, code):
     with pytest.raises(InvalidInput) as info:
         curp.derive(*args)
@@ -492,29 +518,37 @@ def test_derive_state_names():
     for code, name in STATES.items():
         assert curp.derive('A', 'B', 'C', '2000-01-01', 'H', name)[11:13] == code
         assert curp.derive('A', 'B', 'C', '2000-01-01', 'H', code.lower())[11:13] == code
-    for alias, code in [('CDMX', 'DF'), ('Distrito Federal', 'DF'),
-                        ('Estado de México', 'MC'), ('extranjero', 'NE'),
-                        ('Nuevo Leon', 'NL')]:
+    for alias, code in [
+        ('CDMX', 'DF'),
+        ('Distrito Federal', 'DF'),
+        ('Estado de México', 'MC'),
+        ('extranjero', 'NE'),
+        ('Nuevo Leon', 'NL'),
+    ]:
         assert curp.derive('A', 'B', 'C', '2000-01-01', 'H', alias)[11:13] == code
 
 
 # ---------------------------------------------------------------- compare
 
-FULL = dict(given_names='Gloria', first_surname='Hernández',
-            second_surname='García', birth_date='1956-04-27', sex='M',
-            state='VZ')
+FULL = dict(
+    given_names='Gloria',
+    first_surname='Hernández',
+    second_surname='García',
+    birth_date='1956-04-27',
+    sex='M',
+    state='VZ',
+)
 
 
 def test_compare_agrees():
     assert curp.compare('HEGG560427MVZRRL04', **FULL) == []
     assert curp.compare('hegg-560427-mvzrrl04', **FULL) == []
-    assert curp.compare('HEGG560427MVZRRL04') == []     # nothing given
+    assert curp.compare('HEGG560427MVZRRL04') == []  # nothing given
 
 
 def test_compare_finds_the_typo_even_with_a_bad_check_digit():
     found = curp.compare('HEGG560427MVZRRT04', **FULL)
-    assert [(m['position'], m['expected'], m['found']) for m in found] == \
-        [(15, 'L', 'T')]
+    assert [(m['position'], m['expected'], m['found']) for m in found] == [(15, 'L', 'T')]
     assert 'carácter 16' in found[0]['message']
     assert 'GLORIA' in found[0]['message']
 
@@ -523,14 +557,11 @@ def test_compare_day_tens_blind_spot():
     # the check digit cannot see this one, compare() can
     assert curp.is_valid('HEGG560417MVZRRL04')
     found = curp.compare('HEGG560417MVZRRL04', birth_date='1956-04-27')
-    assert [(m['position'], m['expected'], m['found']) for m in found] == \
-        [(8, '2', '1')]
+    assert [(m['position'], m['expected'], m['found']) for m in found] == [(8, '2', '1')]
 
 
 def test_compare_several_parts():
-    found = curp.compare('HEGG560427MVZRRL04', **{**FULL, 'sex': 'H',
-                                                   'state': 'Jalisco',
-                                                   'second_surname': ''})
+    found = curp.compare('HEGG560427MVZRRL04', **{**FULL, 'sex': 'H', 'state': 'Jalisco', 'second_surname': ''})
     assert [m['position'] for m in found] == [2, 10, 11, 12, 14]
     for m in found:
         assert set(m) == {'position', 'expected', 'found', 'message'}
@@ -547,8 +578,7 @@ def test_compare_century_of_the_homoclave():
 def test_compare_inconvenient_word_with_partial_data():
     value = fix('PXDO600101MDFDMF0')
     assert curp.compare(value, first_surname='Pedrero') == []
-    assert curp.compare(value, given_names='Ofelia', first_surname='Pedrero',
-                        second_surname='Domínguez') == []
+    assert curp.compare(value, given_names='Ofelia', first_surname='Pedrero', second_surname='Domínguez') == []
 
 
 def test_compare_wrong_length_and_bad_data():
@@ -594,9 +624,12 @@ def test_explain_warns_about_0_and_o_in_the_homoclave():
     assert 16 not in curp.explain(VALID[0], today=TODAY)['unverified_positions']
 
 
-@pytest.mark.parametrize('sample', [
-    ('BACA890909MJCRMS05', 'curp.inconvenient_word'),   # stdnum rejects it
-])
+@pytest.mark.parametrize(
+    'sample',
+    [
+        ('BACA890909MJCRMS05', 'curp.inconvenient_word'),  # stdnum rejects it
+    ],
+)
 def test_stdnum_rejections_we_warn_about(sample):
     value, code = sample
     value = fix(value[:17])
@@ -607,13 +640,13 @@ def test_stdnum_rejections_we_warn_about(sample):
 def test_has_warnings_is_exactly_when_explain_warns(word):
     # the cheap test the list check uses must agree with explain()
     value = fix(word + '000101HDFRRRA')
-    warned = [w['code'] for w in curp.explain(value)['warnings']
-              if w['code'] != 'curp.check_digit_blind_spot']
+    warned = [w['code'] for w in curp.explain(value)['warnings'] if w['code'] != 'curp.check_digit_blind_spot']
     assert curp.has_warnings(value) is bool(warned)
 
 
 def _mutations(seed=7, n=20000):
     import random
+
     rnd = random.Random(seed)
     alphabet = string.ascii_uppercase + string.digits + 'Ñ.- '
     base = [fix(v[:17]) for v in VALID] + [fix('MOSA000229MJCRNNA'), fix('MOSA000229MJCRNN0')]
@@ -635,6 +668,7 @@ def test_fast_path_and_rules_agree():
 
 def test_every_error_code_comes_from_the_catalogue():
     from checker.messages.curp import MESSAGES
+
     codes = {k.partition('#')[0] for k in MESSAGES}
     seen = set()
     for s in _mutations(n=5000):
@@ -643,12 +677,12 @@ def test_every_error_code_comes_from_the_catalogue():
         except InvalidInput as e:
             assert e.code in codes and e.message
             seen.add(e.code)
-    assert {'curp.length', 'curp.character', 'curp.format', 'curp.date',
-            'curp.check_digit', 'curp.consonant'} <= seen
+    assert {'curp.length', 'curp.character', 'curp.format', 'curp.date', 'curp.check_digit', 'curp.consonant'} <= seen
 
 
 def test_long_names_are_refused_with_a_clear_message_and_parsing_is_linear():
     from checker import curp_names
+
     with pytest.raises(InvalidInput) as info:
         curp.compare(VALID[0], given_names='DE ' * 80000)
     assert info.value.code == 'curp.given_names'

@@ -7,6 +7,7 @@ in the docstrings of ``checker/curp.py`` and ``checker/nss.py``, and each
 class is re-checked (e.g. a "sex_x" disagreement disappears when the X is
 replaced by H and the check digit recomputed).
 """
+
 from __future__ import annotations
 
 import collections
@@ -28,10 +29,12 @@ CONSONANTS = 'BCDFGHJKLMNPQRSTVWXYZ'
 VOWELS = 'AEIOU'
 # what a mutation may put in: letters, digits and the things people and
 # OCR really produce (lowercase, Ñ, dots, spaces, look-alikes, ...)
-NOISE = (list(UPPER) * 3 + list('0123456789') * 3 +
-         list('ñÑ&.,/ -_\tabcxyzÁÉ') +
-         ['\u00a0', '\u2013', '\u00af', '\u212a', '\uff15', '\U0001d7d3',
-          '\u0663', 'N\u0303', '\u200b'])
+NOISE = (
+    list(UPPER) * 3
+    + list('0123456789') * 3
+    + list('ñÑ&.,/ -_\tabcxyzÁÉ')
+    + ['\u00a0', '\u2013', '\u00af', '\u212a', '\uff15', '\U0001d7d3', '\u0663', 'N\u0303', '\u200b']
+)
 
 CURP_KINDER = {'sex_x', 'inconvenient_word', 'compact'}
 CURP_STRICTER = {'future', 'consonant', 'lookalike'}
@@ -48,36 +51,37 @@ def _random_valid(rng: random.Random, today: datetime.date) -> str:
     if roll < 0.02:
         first4 = rng.choice(sorted(INCONVENIENT_WORDS))
     else:
-        first4 = (rng.choice(UPPER) + rng.choice(VOWELS + 'X') +
-                  rng.choice(UPPER) + rng.choice(UPPER))
+        first4 = rng.choice(UPPER) + rng.choice(VOWELS + 'X') + rng.choice(UPPER) + rng.choice(UPPER)
     sex = 'X' if rng.random() < 0.05 else rng.choice('HM')
-    homoclave = (rng.choice('0123456789') if born.year < 2000
-                 else rng.choice(UPPER))
-    s17 = (first4 + born.strftime('%y%m%d') + sex +
-           rng.choice(sorted(STATES)) +
-           ''.join(rng.choice(CONSONANTS) for _ in range(3)) + homoclave)
+    homoclave = rng.choice('0123456789') if born.year < 2000 else rng.choice(UPPER)
+    s17 = (
+        first4
+        + born.strftime('%y%m%d')
+        + sex
+        + rng.choice(sorted(STATES))
+        + ''.join(rng.choice(CONSONANTS) for _ in range(3))
+        + homoclave
+    )
     return _check17(s17)
 
 
 def _mutate(rng: random.Random, s: str) -> str:
     kind = rng.randrange(8)
     i = rng.randrange(len(s))
-    if kind <= 2:                                   # substitution
-        return s[:i] + rng.choice(NOISE) + s[i + 1:]
-    if kind == 3:                                   # deletion
-        return s[:i] + s[i + 1:]
-    if kind == 4:                                   # insertion
+    if kind <= 2:  # substitution
+        return s[:i] + rng.choice(NOISE) + s[i + 1 :]
+    if kind == 3:  # deletion
+        return s[:i] + s[i + 1 :]
+    if kind == 4:  # insertion
         return s[:i] + rng.choice(NOISE) + s[i:]
-    if kind == 5 and i < len(s) - 1:                # transposition
-        return s[:i] + s[i + 1] + s[i] + s[i + 2:]
-    if kind == 6:                                   # a date in the future
-        future = datetime.date.today() + datetime.timedelta(
-            days=rng.randint(1, 3000))
-        return _check17(s[:4] + future.strftime('%y%m%d') + s[10:16] +
-                        rng.choice(UPPER))
+    if kind == 5 and i < len(s) - 1:  # transposition
+        return s[:i] + s[i + 1] + s[i] + s[i + 2 :]
+    if kind == 6:  # a date in the future
+        future = datetime.date.today() + datetime.timedelta(days=rng.randint(1, 3000))
+        return _check17(s[:4] + future.strftime('%y%m%d') + s[10:16] + rng.choice(UPPER))
     # a vowel where a consonant goes, check digit recomputed
     j = rng.choice((13, 14, 15))
-    return _check17(s[:j] + rng.choice(VOWELS) + s[j + 1:17])
+    return _check17(s[:j] + rng.choice(VOWELS) + s[j + 1 : 17])
 
 
 def _curp_values():
@@ -159,20 +163,19 @@ def _nss_values():
         kind = rng.randrange(7)
         i = rng.randrange(11)
         if kind == 0:
-            m = s[:i] + rng.choice('0123456789') + s[i + 1:]
+            m = s[:i] + rng.choice('0123456789') + s[i + 1 :]
         elif kind == 1:
-            m = s[:i] + s[i + 1:]
+            m = s[:i] + s[i + 1 :]
         elif kind == 2:
             m = s[:i] + rng.choice('0123456789') + s[i:]
         elif kind == 3 and i < 10:
-            m = s[:i] + s[i + 1] + s[i] + s[i + 2:]
+            m = s[:i] + s[i + 1] + s[i] + s[i + 2 :]
         elif kind == 4:
             m = s[:i] + rng.choice(' -_') + s[i:]
         elif kind == 5:
-            m = s[:i] + rng.choice(['\u0663', '\uff13', 'O', 'l', '.']) + \
-                s[i + 1:]
+            m = s[:i] + rng.choice(['\u0663', '\uff13', 'O', 'l', '.']) + s[i + 1 :]
         else:
-            m = s + s10[:rng.randrange(1, 10)]
+            m = s + s10[: rng.randrange(1, 10)]
         values.append(m)
     return values
 
@@ -186,10 +189,10 @@ def test_nss_against_stdnum_luhn():
         theirs = luhn.is_valid(value)
         if ours == theirs:
             continue
-        if ours:        # kinder: separators removed first
+        if ours:  # kinder: separators removed first
             assert luhn.is_valid(nss.compact(value)) and value != nss.compact(value)
             classes['compact'] += 1
-        else:           # stricter: exactly 11 digits
+        else:  # stricter: exactly 11 digits
             with pytest.raises(InvalidInput) as info:
                 nss.validate(value)
             assert info.value.code == 'nss.length'

@@ -1,6 +1,7 @@
 """Hypothesis fuzzing: any str (Unicode, huge, empty) gives a value or
 InvalidInput, never another exception, for every public function of
 checker.curp and checker.nss; plus consistency properties."""
+
 from __future__ import annotations
 
 import datetime
@@ -12,8 +13,7 @@ from hypothesis import strategies as st
 from checker import InvalidInput, curp, curp_names, nss
 from checker._curp_data import STATES
 
-SETTINGS = settings(max_examples=400, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = datetime.date(2026, 11, 23)
 FALLBACK = 'Esta CURP no es válida. Compárala letra por letra'
 
@@ -26,11 +26,14 @@ def _valid_curp(draw) -> str:
     born = draw(st.dates(datetime.date(1900, 1, 1), TODAY))
     letters = st.sampled_from(string.ascii_uppercase)
     consonants = st.sampled_from('BCDFGHJKLMNPQRSTVWXYZ')
-    s17 = (''.join(draw(letters) for _ in range(4)) + born.strftime('%y%m%d')
-           + draw(st.sampled_from('HMX')) + draw(st.sampled_from(sorted(STATES)))
-           + ''.join(draw(consonants) for _ in range(3))
-           + draw(st.sampled_from(string.digits if born.year < 2000
-                                  else string.ascii_uppercase)))
+    s17 = (
+        ''.join(draw(letters) for _ in range(4))
+        + born.strftime('%y%m%d')
+        + draw(st.sampled_from('HMX'))
+        + draw(st.sampled_from(sorted(STATES)))
+        + ''.join(draw(consonants) for _ in range(3))
+        + draw(st.sampled_from(string.digits if born.year < 2000 else string.ascii_uppercase))
+    )
     return s17 + curp.calc_check_digit(s17)
 
 
@@ -41,7 +44,7 @@ def near_curps(draw) -> str:
     if draw(st.booleans()):
         i = draw(st.integers(0, 17))
         c = draw(st.sampled_from(RELEVANT))
-        s = s[:i] + c + s[i + 1:]
+        s = s[:i] + c + s[i + 1 :]
     return s
 
 
@@ -71,8 +74,7 @@ def _check_curp(value):
     assert isinstance(info, dict) == ok
     _value_or_invalid(curp.compact, value)
     _value_or_invalid(curp.calc_check_digit, value)
-    _value_or_invalid(curp.compare, value, 'Ana', 'Pérez', '', '2000-01-01',
-                      'M', 'DF')
+    _value_or_invalid(curp.compare, value, 'Ana', 'Pérez', '', '2000-01-01', 'M', 'DF')
 
 
 @SETTINGS
@@ -89,30 +91,35 @@ def test_curp_near_valid(value):
 
 @SETTINGS
 @given(texts, texts, texts, st.one_of(texts, st.dates()), texts, texts)
-def test_derive_and_compare_any_text(given_names, first, second, born, sex,
-                                     state):
-    result = _value_or_invalid(curp.derive, given_names, first, second, born,
-                               sex, state)
+def test_derive_and_compare_any_text(given_names, first, second, born, sex, state):
+    result = _value_or_invalid(curp.derive, given_names, first, second, born, sex, state)
     if not isinstance(result, InvalidInput):
         assert len(result) == 16 and result.isascii()
-    _value_or_invalid(curp.compare, 'HEGG560427MVZRRL04', given_names, first,
-                      second, born, sex, state)
+    _value_or_invalid(curp.compare, 'HEGG560427MVZRRL04', given_names, first, second, born, sex, state)
 
 
 @SETTINGS
-@given(st.text(min_size=1), st.text(), st.text(),
-       st.dates(datetime.date(1900, 1, 1), datetime.date(2099, 12, 31)),
-       st.sampled_from(['H', 'M', 'X', 'Mujer', 'hombre']),
-       st.sampled_from(sorted(STATES)))
+@given(
+    st.text(min_size=1),
+    st.text(),
+    st.text(),
+    st.dates(datetime.date(1900, 1, 1), datetime.date(2099, 12, 31)),
+    st.sampled_from(['H', 'M', 'X', 'Mujer', 'hombre']),
+    st.sampled_from(sorted(STATES)),
+)
 def test_derive_valid_data(given_names, first, second, born, sex, state):
-    result = _value_or_invalid(curp.derive, given_names, first, second, born,
-                               sex, state)
+    result = _value_or_invalid(curp.derive, given_names, first, second, born, sex, state)
     if isinstance(result, InvalidInput):
-        too_long = {code for code, v in (('curp.given_names', given_names),
-                                         ('curp.first_surname', first),
-                                         ('curp.second_surname', second))
-                    if len(v) > curp_names.MAX_LENGTH}
-        if too_long:    # a name longer than the documented limit
+        too_long = {
+            code
+            for code, v in (
+                ('curp.given_names', given_names),
+                ('curp.first_surname', first),
+                ('curp.second_surname', second),
+            )
+            if len(v) > curp_names.MAX_LENGTH
+        }
+        if too_long:  # a name longer than the documented limit
             assert result.code in too_long and 'límite' in result.message
             return
         # only a name with nothing in it can be refused
@@ -124,8 +131,7 @@ def test_derive_valid_data(given_names, first, second, born, sex, state):
     # the derived prefix always makes a CURP that passes every rule but the
     # future date, and compare() agrees with it
     assert curp.is_valid(value, today=datetime.date(2100, 1, 1))
-    assert curp.compare(value, given_names, first, second, born, sex,
-                        state) == []
+    assert curp.compare(value, given_names, first, second, born, sex, state) == []
 
 
 @SETTINGS
@@ -144,8 +150,7 @@ def test_nss_any_text(value):
 
 
 @SETTINGS
-@given(st.text(alphabet='0123456789', min_size=10, max_size=10),
-       near_curps())
+@given(st.text(alphabet='0123456789', min_size=10, max_size=10), near_curps())
 def test_nss_explain_with_curp(digits, curp_value):
     value = digits + nss.calc_check_digit(digits)
     info = nss.explain(value, curp=curp_value, today=TODAY)
@@ -155,12 +160,22 @@ def test_nss_explain_with_curp(digits, curp_value):
 
 
 def test_huge_and_odd_inputs():
-    odd = ['', ' ', '\x00' * 18, 'A' * 1_000_000, '9' * 1_000_000,
-           'Ñ' * 100_000, '\U0001F600' * 18, 'ß' * 9, '\u0301' * 18,
-           'ﬃ' * 6, ' \t\n' * 1000, '-' * 500_000]
+    odd = [
+        '',
+        ' ',
+        '\x00' * 18,
+        'A' * 1_000_000,
+        '9' * 1_000_000,
+        'Ñ' * 100_000,
+        '\U0001f600' * 18,
+        'ß' * 9,
+        '\u0301' * 18,
+        'ﬃ' * 6,
+        ' \t\n' * 1000,
+        '-' * 500_000,
+    ]
     for value in odd:
         _check_curp(value)
         assert nss.is_valid(value) is False
         _value_or_invalid(nss.explain, value)
-        _value_or_invalid(curp.derive, value, value, value, value, value,
-                          value)
+        _value_or_invalid(curp.derive, value, value, value, value, value, value)

@@ -1,4 +1,5 @@
 """Rule-by-rule tests of checker.nss."""
+
 from __future__ import annotations
 
 import datetime
@@ -9,7 +10,7 @@ import pytest
 from checker import InvalidInput, curp, nss
 
 TODAY = datetime.date(2026, 11, 23)
-GUIDES = ['28138801999', '74927602404']     # printed in the source guides
+GUIDES = ['28138801999', '74927602404']  # printed in the source guides
 
 
 def fix(s10: str) -> str:
@@ -52,8 +53,7 @@ def test_not_a_string(value):
     assert nss.is_valid(value) is False
 
 
-@pytest.mark.parametrize('value,n', [('', 0), ('2813880199', 10),
-                                     ('281388019990', 12), ('2', 1)])
+@pytest.mark.parametrize('value,n', [('', 0), ('2813880199', 10), ('281388019990', 12), ('2', 1)])
 def test_length(value, n):
     e = error(value)
     assert e.code == 'nss.length'
@@ -68,8 +68,7 @@ def test_length_names_the_bad_character():
     assert 'carácter 11' in e.message
 
 
-@pytest.mark.parametrize('char', ['٣', '３', '𝟑', '໓', '³', 'a', 'O', '.',
-                                  '\u200b'])
+@pytest.mark.parametrize('char', ['٣', '３', '𝟑', '໓', '³', 'a', 'O', '.', '\u200b'])
 @pytest.mark.parametrize('position', [0, 5, 10])
 def test_only_ascii_digits(char, position):
     value = list(GUIDES[0])
@@ -100,15 +99,20 @@ def test_check_digit_is_luhn_over_ten_digits():
     for i in range(11):
         for d in string.digits:
             if d != base[i]:
-                assert not nss.is_valid(base[:i] + d + base[i + 1:])
+                assert not nss.is_valid(base[:i] + d + base[i + 1 :])
 
 
 def test_explain_parts():
     info = nss.explain('28138801999', today=TODAY)
     assert info == {
-        'nss': '28138801999', 'subdelegacion': '28',
-        'registration_year': '13', 'birth_year': '88', 'folio': '0199',
-        'check_digit': '9', 'registration_year_full': 2013, 'warnings': [],
+        'nss': '28138801999',
+        'subdelegacion': '28',
+        'registration_year': '13',
+        'birth_year': '88',
+        'folio': '0199',
+        'check_digit': '9',
+        'registration_year_full': 2013,
+        'warnings': [],
     }
     info = nss.explain('74927602404', today=TODAY)
     assert info['registration_year_full'] == 1992
@@ -116,13 +120,11 @@ def test_explain_parts():
 
 def test_explain_matching_curp_has_no_warnings():
     value = fix('2813880199')
-    assert nss.explain(value, curp=curp_for('880101', '0'),
-                       today=TODAY)['warnings'] == []
+    assert nss.explain(value, curp=curp_for('880101', '0'), today=TODAY)['warnings'] == []
 
 
 def test_explain_birth_year_mismatch():
-    info = nss.explain('28138801999', curp=curp_for('870101', '0'),
-                       today=TODAY)
+    info = nss.explain('28138801999', curp=curp_for('870101', '0'), today=TODAY)
     assert [w['code'] for w in info['warnings']] == ['nss.birth_year_mismatch']
     assert '88' in info['warnings'][0]['message']
     assert '87' in info['warnings'][0]['message']
@@ -140,8 +142,7 @@ def test_registration_before_birth():
     # born in 2005 (letter homoclave), registered '03' -> 2003: impossible
     value = fix('0103050123')
     info = nss.explain(value, curp=curp_for('050101', 'A'), today=TODAY)
-    assert [w['code'] for w in info['warnings']] == [
-        'nss.registration_before_birth']
+    assert [w['code'] for w in info['warnings']] == ['nss.registration_before_birth']
     assert '2003' in info['warnings'][0]['message']
     assert info['registration_year_full'] is None
 
@@ -156,16 +157,14 @@ def test_registration_future():
 
 def test_registration_same_year_as_birth_is_fine():
     value = fix('0105050123')
-    assert nss.explain(value, curp=curp_for('050101', 'A'),
-                       today=TODAY)['warnings'] == []
+    assert nss.explain(value, curp=curp_for('050101', 'A'), today=TODAY)['warnings'] == []
 
 
 def test_registration_uses_the_full_birth_year_from_the_curp():
     # birth '05' in 1905 (digit homoclave): a registration in '30' (1930)
     # is possible
     value = fix('0130050123')
-    assert nss.explain(value, curp=curp_for('050101', '5'),
-                       today=TODAY)['warnings'] == []
+    assert nss.explain(value, curp=curp_for('050101', '5'), today=TODAY)['warnings'] == []
 
 
 def test_registration_year_depends_on_today(monkeypatch):

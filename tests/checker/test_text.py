@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 from checker import curp, nss, postal, text
 from checker.exceptions import InvalidInput
 
-VALID_CURP = 'HEGG560427MVZRRL04'          # Gloria Hernández García, VZ 1956
-INCONVENIENT_CURP = 'BACA560427MVZRRL0' + curp.calc_check_digit(
-    'BACA560427MVZRRL0')
-GUIDE_NSS = '28138801999'                  # printed in the source guides
+VALID_CURP = 'HEGG560427MVZRRL04'  # Gloria Hernández García, VZ 1956
+INCONVENIENT_CURP = 'BACA560427MVZRRL0' + curp.calc_check_digit('BACA560427MVZRRL0')
+GUIDE_NSS = '28138801999'  # printed in the source guides
 
 
 def nss_for(curp_value: str) -> str:
@@ -26,8 +25,7 @@ def nss_for(curp_value: str) -> str:
 
 
 STATES = {'valid', 'warning', 'invalid', 'error'}
-KEYS = {'kind', 'state', 'message', 'details', 'warnings', 'notes',
-        'position', 'code', 'value'}
+KEYS = {'kind', 'state', 'message', 'details', 'warnings', 'notes', 'position', 'code', 'value'}
 
 
 def check_shape(d, kind):
@@ -39,18 +37,18 @@ def check_shape(d, kind):
     assert all(isinstance(x, str) for x in d['details'])
     assert all(isinstance(x, str) for x in d['notes'])
     # a warning about one character also names its position
-    assert all(set(w) in ({'code', 'message'}, {'code', 'message', 'position'})
-               for w in d['warnings'])
+    assert all(set(w) in ({'code', 'message'}, {'code', 'message', 'position'}) for w in d['warnings'])
     assert d['position'] is None or isinstance(d['position'], int)
     if d['state'] in ('invalid', 'error'):
         assert d['code']
     else:
         assert d['code'] is None
         assert d['position'] == next((w['position'] for w in d['warnings'] if 'position' in w), None)
-    json.dumps(d)   # the widget hands it to JavaScript
+    json.dumps(d)  # the widget hands it to JavaScript
 
 
 # ------------------------------------------------------------------ CURP
+
 
 def test_curp_valid():
     d = text.describe('curp', VALID_CURP)
@@ -101,12 +99,15 @@ def test_curp_invalid_gives_code_message_and_position():
     assert d['details'] == []
 
 
-@pytest.mark.parametrize('value, code, position', [
-    ('', 'curp.length', None),
-    ('HEGG560427MVZRRL0', 'curp.length', None),
-    ('HEGG561327MVZRRL04', 'curp.date', 7),
-    ('HEGG560427MVZRRÑ04', 'curp.enie', 15),
-])
+@pytest.mark.parametrize(
+    'value, code, position',
+    [
+        ('', 'curp.length', None),
+        ('HEGG560427MVZRRL0', 'curp.length', None),
+        ('HEGG561327MVZRRL04', 'curp.date', 7),
+        ('HEGG560427MVZRRÑ04', 'curp.enie', 15),
+    ],
+)
 def test_curp_invalid_cases(value, code, position):
     d = text.describe('curp', value)
     assert (d['state'], d['code'], d['position']) == ('invalid', code, position)
@@ -120,6 +121,7 @@ def test_position_points_into_value():
 
 
 # ------------------------------------------------------------------- NSS
+
 
 def test_nss_valid_without_curp():
     d = text.describe('nss', GUIDE_NSS)
@@ -164,30 +166,28 @@ def test_nss_empty_curp_means_no_cross_check(empty):
 def test_nss_invalid():
     d = text.describe('nss', '28138801998')
     check_shape(d, 'nss')
-    assert (d['state'], d['code'], d['position']) == (
-        'invalid', 'nss.check_digit', 10)
+    assert (d['state'], d['code'], d['position']) == ('invalid', 'nss.check_digit', 10)
 
 
 # ------------------------------------------------------------ postal code
+
 
 def test_cp_valid():
     d = text.describe('cp', '44100')
     check_shape(d, 'cp')
     assert d['state'] == 'valid'
     assert d['message'] == 'El código postal 44100 existe: Guadalajara, Jalisco.'
-    assert d['details'][:3] == ['Estado: Jalisco', 'Municipio: Guadalajara',
-                                'Ciudad: Guadalajara']
+    assert d['details'][:3] == ['Estado: Jalisco', 'Municipio: Guadalajara', 'Ciudad: Guadalajara']
     record = postal.lookup('44100')
     n = len(record.settlements)
     assert any(x.startswith(f'{n} colonia') for x in d['details'])
-    assert any(x.startswith('Catálogo de códigos postales:')
-               for x in d['details'])
+    assert any(x.startswith('Catálogo de códigos postales:') for x in d['details'])
     assert d['catalogue_date'] == postal.catalogue_date()
     assert len(d['settlements']) == n
 
 
 def test_cp_many_settlements_are_summarised():
-    d = text.describe('postal', '29000')   # Tuxtla: the alias works too
+    d = text.describe('postal', '29000')  # Tuxtla: the alias works too
     assert d['kind'] == 'cp'
     record = postal.lookup('29000')
     line = next(x for x in d['details'] if 'colonia' in x)
@@ -223,6 +223,7 @@ def test_cp_short_code():
 def test_cp_catalogue_unavailable_is_an_error_state():
     def broken(name):
         raise OSError('offline')
+
     postal.set_loader(broken)
     try:
         d = text.describe('cp', '44100')
@@ -236,6 +237,7 @@ def test_cp_catalogue_unavailable_is_an_error_state():
 
 
 # ------------------------------------------------------------- robustness
+
 
 def test_unknown_kind_is_a_programming_error():
     with pytest.raises(ValueError):
@@ -251,8 +253,7 @@ def test_non_strings_are_invalid_not_errors(kind, value):
 
 
 @settings(max_examples=300, deadline=None)
-@given(kind=st.sampled_from(['curp', 'nss', 'cp']), value=st.text(),
-       other=st.one_of(st.none(), st.text(max_size=30)))
+@given(kind=st.sampled_from(['curp', 'nss', 'cp']), value=st.text(), other=st.one_of(st.none(), st.text(max_size=30)))
 def test_any_text_gives_a_description(kind, value, other):
     d = text.describe(kind, value, curp=other)
     check_shape(d, kind)
@@ -267,6 +268,7 @@ def test_huge_input():
 
 
 # ----------------------------------------------------------------- render
+
 
 def test_render_valid():
     out = text.render(text.describe('curp', VALID_CURP))
@@ -292,5 +294,4 @@ def test_cp_mexico_city_has_alcaldias():
     d = text.describe('cp', '06600')
     assert d['details'][0] == 'Estado: Ciudad de México'
     assert d['details'][1] == 'Alcaldía: Cuauhtémoc'
-    assert d['message'] == ('El código postal 06600 existe: Cuauhtémoc, '
-                            'Ciudad de México.')
+    assert d['message'] == ('El código postal 06600 existe: Cuauhtémoc, Ciudad de México.')

@@ -1,4 +1,5 @@
 """Each school's web app manifest and its icons, as built (item 2 of issue 13)."""
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,12 @@ def test_every_school_links_a_manifest_with_its_name_colours_and_icons(built_sit
 
 def test_maskable_icon_is_full_bleed_with_the_logo_inside_the_safe_circle():
     from xml.etree import ElementTree
+
     from guide import icons
-    logo = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" fill="#fff"/></svg>'
+
+    logo = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" fill="#fff"/></svg>'
+    )
     root = ElementTree.fromstring(icons.icon_svg(logo, 512, "maskable", "#8a1538"))
     back, inner = list(root)
     assert back.get("fill") == "#8a1538" and back.get("width") == "512" and back.get("height") == "512"

@@ -1,5 +1,6 @@
 """The public address is one setting (GUIA_URL): manifest scope, poster, printed
 pages and canonical links follow it; the calendar reads the schools' deadlines."""
+
 from __future__ import annotations
 
 import re
@@ -22,6 +23,7 @@ def test_guia_url_defaults_to_the_local_server_and_gets_a_trailing_slash(monkeyp
 def published(tmp_path_factory):
     """A pages-only build as the Pages workflow makes it, with its public address."""
     from guide.build import build
+
     mp = pytest.MonkeyPatch()
     mp.setenv("GUIA_URL", "https://escuelas.github.io/guia-nss")
     try:
@@ -50,9 +52,12 @@ def test_one_setting_reaches_canonical_links_poster_and_printed_pages(published)
 
 def test_printed_pages_are_not_in_search_or_the_offline_copy(published):
     import json
+
     docs = json.loads((published / "oaxaca-ems" / "search.json").read_text(encoding="utf-8"))
     assert not any(d["u"].startswith(("cartel", "mi-hoja")) for d in docs)
-    lists = json.loads(re.search(r"const SCHOOLS = (\{.*?\});", (published / "sw.js").read_text(encoding="utf-8")).group(1))
+    lists = json.loads(
+        re.search(r"const SCHOOLS = (\{.*?\});", (published / "sw.js").read_text(encoding="utf-8")).group(1)
+    )
     assert "oaxaca-ems/contacto/" in lists["oaxaca-ems"]
     assert not any("cartel" in f or "mi-hoja" in f or "_shared" in f for f in lists["oaxaca-ems"])
     assert all((published / f).exists() for files in lists.values() for f in files)
@@ -61,8 +66,13 @@ def test_printed_pages_are_not_in_search_or_the_offline_copy(published):
 
 def test_relative_deadlines_become_calendar_entries_and_vague_ones_do_not():
     from guide.schools import load_all
+
     schools = {s.slug: s for s in load_all()}
-    contact = {"name": "Control Escolar", "phones": [{"display": "951 123 4567", "extensions": []}], "email": "ce@example.mx"}
+    contact = {
+        "name": "Control Escolar",
+        "phones": [{"display": "951 123 4567", "extensions": []}],
+        "email": "ce@example.mx",
+    }
     oaxaca = calendar.entries(schools["oaxaca-ems"], contact)
     (entry,) = oaxaca["entregar-nss"]
     assert entry["days"] == 3 and "inscripción" in entry["event"]
