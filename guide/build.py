@@ -108,8 +108,7 @@ def write_project(school: School, out: Path, shared: dict) -> Path:
         "INHERIT": os.path.relpath(ROOT / "mkdocs.yml", out),
         # Escaped here; the hooks mark both as Markup for the theme templates.
         "site_name": f"Guía NSS · {escape.plain(school.short_name)}",
-        "site_description": "Cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS en "
-        f"{escape.plain(school.name)}.",
+        "site_description": escape.plain(pwa.description(school.name)),
         "docs_dir": "docs",
         "theme": {
             "custom_dir": os.path.relpath(ROOT / "overrides", out),

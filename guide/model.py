@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+import types
 import typing
 from dataclasses import dataclass, field
 
@@ -387,7 +388,7 @@ def _check_types(value, path: str, hint=None) -> None:
     if hint is None:
         return
     origin = typing.get_origin(hint)
-    if origin is typing.Union:
+    if origin is typing.Union or origin is types.UnionType:  # Optional[X] and X | None
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         if value is None:
             return

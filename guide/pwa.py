@@ -34,6 +34,15 @@ NOT_OFFLINE = (".png",)
 NOT_OFFLINE_PATHS = ("cartel/", "mi-hoja/", "assets/stylesheets/cartel.css")
 
 
+def description(name: str) -> str:
+    """The guide in one sentence, for the meta description and the manifest.
+
+    The school's name leads, so no article has to agree with it
+    ("en Instituto…" would need "el").
+    """
+    return f"{name}: cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS."
+
+
 def guia_url() -> str:
     """The site's public base URL: GUIA_URL (the Pages workflow sets it), else the local server."""
     url = os.environ.get("GUIA_URL", "").strip() or LOCAL_URL
@@ -50,7 +59,7 @@ def manifest(school, icon_names=icons.ICONS) -> dict:
         "id": "./",
         "name": f"Guía NSS · {school.short_name}",
         "short_name": school.short_name,
-        "description": f"Cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS en {school.name}.",
+        "description": description(school.name),
         "lang": "es-MX",
         "start_url": "./",
         "scope": "./",

@@ -127,7 +127,7 @@ def test_any_school_text_renders_as_exactly_that_text(baseline, tmp_path_factory
     assert squash(home.title) == f"Guía NSS · {v['short_name']}"
     assert (
         squash(home.attrs["description"])
-        == f"Cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS en {v['name']}."
+        == f"{v['name']}: cómo obtener tu NSS y tu seguro de salud para estudiantes del IMSS."
     )
     assert squash(home.attrs["logo_alt"]) == f"Logo de {v['short_name']}"
     assert v["name"] in squash(" ".join(home.text))
