@@ -34,8 +34,9 @@ _CODES = {key: key.partition('#')[0] for key in MESSAGES}
 
 def error(key: str, position: int | None = None, **values) -> InvalidInput:
     """InvalidInput for catalogue *key* (``code`` or ``code#variant``)."""
-    message = MESSAGES[key].format_map(values) if values else MESSAGES[key]
-    return InvalidInput(_CODES[key], message, position)
+    if not values:
+        return InvalidInput(_CODES[key], MESSAGES[key], position)
+    return InvalidInput.lazy(_CODES[key], MESSAGES[key], values, position)
 
 
 # ----------------------------------------------------------- check digit
@@ -219,11 +220,17 @@ RULES = (
 _BEYOND_SHAPE = (_rule_date, _rule_future, _rule_check_digit)
 
 
-def diagnose(s: str, today_key: int) -> InvalidInput | None:
-    """The first error of ``s`` (already compact), or None if it is valid."""
+def diagnose(s: str, today_key: int, shaped: bool | None = None) -> InvalidInput | None:
+    """The first error of ``s`` (already compact), or None if it is valid.
+
+    ``shaped``: whether ``s`` matches the fast path's expression, when the
+    caller already knows (None: find out here).
+    """
     # A value of the right shape passes every rule the expression is built
     # from (same tables, tested), so only the others can find something.
-    rules = RULES if _FAST_MATCH(s) is None else _BEYOND_SHAPE
+    if shaped is None:
+        shaped = _FAST_MATCH(s) is not None
+    rules = _BEYOND_SHAPE if shaped else RULES
     for rule in rules:
         found = rule(s, today_key)
         if found is not None:
@@ -267,10 +274,22 @@ _FAST_MATCH = re.compile(
 ).fullmatch
 
 
+def check(s: str, today_key: int) -> InvalidInput | None:
+    """The first error of ``s`` (compact), or None: the fast path first."""
+    if _FAST_MATCH(s) is None:
+        return diagnose(s, today_key, False)
+    if _beyond_shape_ok(s, today_key):
+        return None
+    return diagnose(s, today_key, True)
+
+
 def fast_ok(s: str, today_key: int) -> bool:
     """All of _RULES, as fast as we can make them (tests check they agree)."""
-    if _FAST_MATCH(s) is None:
-        return False
+    return _FAST_MATCH(s) is not None and _beyond_shape_ok(s, today_key)
+
+
+def _beyond_shape_ok(s: str, today_key: int) -> bool:
+    """_BEYOND_SHAPE for a value of the right shape, inlined."""
     if s[6:10] == '0229' and not _feb29_ok(s):
         return False
     if int(s[4:10]) + (19000000 if s[16] <= '9' else 20000000) > today_key:

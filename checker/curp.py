@@ -126,7 +126,8 @@ import time
 import unicodedata
 
 from ._curp_data import DIGITS, INCONVENIENT_WORDS, STATES, UPPER
-from ._curp_rules import VALUES, WEIGHTS, calc_check_digit, diagnose, error, fast_ok, year_of
+from ._curp_rules import VALUES, WEIGHTS, calc_check_digit, error, fast_ok, year_of
+from ._curp_rules import check as _check
 from .exceptions import InvalidInput, warning
 from .messages.curp import MESSAGES, SEX_NAMES, date_text
 
@@ -243,10 +244,7 @@ def validate(number: str, *, today: datetime.date | None = None) -> str:
     curp.date 7 Los caracteres 7 y 8 son tu mes de nacimiento y dicen "13", pero el mes va de 01 a 12. Revisa tu fecha de nacimiento en tu constancia de CURP.
     """
     s = compact(number)
-    today_key = _today_key(today)
-    if fast_ok(s, today_key):
-        return s
-    error = diagnose(s, today_key)
+    error = _check(s, _today_key(today))
     if error is not None:
         raise error
     return s

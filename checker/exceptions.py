@@ -35,13 +35,38 @@ __all__ = ['InvalidInput', 'warning']
 class InvalidInput(ValueError):
     """The value given cannot be valid; ``message`` says why in Spanish."""
 
-    __slots__ = ('code', 'message', 'position')
+    __slots__ = ('code', '_message', 'position', '_template', '_values')
 
     def __init__(self, code: str, message: str, position: int | None = None) -> None:
         super().__init__(message)
         self.code = code
-        self.message = message
+        self._message = message
         self.position = position
+
+    @classmethod
+    def lazy(cls, code: str, template: str, values: dict, position: int | None = None) -> InvalidInput:
+        """The error with its message filled in only when it is read.
+
+        Callers that only test validity never pay for the Spanish sentence:
+
+        >>> e = InvalidInput.lazy('nss.length', 'Faltan {n} dígitos.', {'n': 2})
+        >>> e.code, e.message, str(e), e.args
+        ('nss.length', 'Faltan 2 dígitos.', 'Faltan 2 dígitos.', ('Faltan 2 dígitos.',))
+        """
+        self = cls.__new__(cls)
+        self.code = code
+        self._message = None
+        self._template = template
+        self._values = values
+        self.position = position
+        return self
+
+    @property
+    def message(self) -> str:
+        if self._message is None:
+            self._message = self._template.format_map(self._values)
+            self.args = (self._message,)
+        return self._message
 
     def __str__(self) -> str:
         return self.message
