@@ -29,7 +29,7 @@ made with :func:`warning`.
 
 from __future__ import annotations
 
-__all__ = ['InvalidInput', 'warning']
+__all__ = ['FileError', 'InvalidInput', 'warning']
 
 
 class InvalidInput(ValueError):
@@ -99,3 +99,22 @@ def warning(code: str, message: str, position: int | None = None) -> dict:
     if position is not None:
         result['position'] = position
     return result
+
+
+class FileError(Exception):
+    """A whole file cannot be checked (not one value): ``code`` and a Spanish ``message``.
+
+    Each subclass names its catalogue of messages in ``CATALOGUE``.
+    """
+
+    CATALOGUE: dict = {}
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    @classmethod
+    def of(cls, code: str, **values):
+        """The error *code* with its catalogue message (filled with *values*)."""
+        return cls(code, cls.CATALOGUE[code].format(**values))

@@ -9,6 +9,7 @@ import re
 import zipfile
 import zlib
 
+from .exceptions import FileError
 from .messages.sheet import BOOLEANS, ERRORS
 
 __all__ = ['XlsxError', 'Sheet', 'column_letter', 'cell_ref', 'MAX_SHEET_BYTES', 'MAX_CELL']
@@ -81,18 +82,10 @@ def _slow_cell(m):
     return letters, attrs.get('s', ''), attrs.get('t', ''), '', '', m.group(2) or ''
 
 
-class XlsxError(Exception):
+class XlsxError(FileError):
     """The workbook cannot be read; ``message`` says why, in Spanish."""
 
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-    @classmethod
-    def of(cls, code, **values):
-        """The error *code* with its catalogue message."""
-        return cls(code, ERRORS[code].format(**values))
+    CATALOGUE = ERRORS
 
 
 def column_letter(index):

@@ -1,26 +1,19 @@
 """What a list check produces: the file-level error and the result types."""
 
+from ..exceptions import FileError
 from ..messages.batch import FILE_ERRORS
 
 __all__ = ['BatchError', 'Issue', 'RowResult', 'Summary']
 
 
-class BatchError(Exception):
+class BatchError(FileError):
     """The file cannot be checked at all (no CURP/NSS/CP column, unreadable).
 
     ``code`` is a stable id (``batch.no_columns``, ``batch.empty``,
     ``batch.csv``) and ``message`` the Spanish explanation for the user.
     """
 
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-    @classmethod
-    def of(cls, code, **values):
-        """The error *code* with its catalogue message (filled with *values*)."""
-        return cls(code, FILE_ERRORS[code].format(**values))
+    CATALOGUE = FILE_ERRORS
 
 
 class Issue:
