@@ -169,6 +169,11 @@ def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, handler=H
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     server = make_server(root, host, port)
     print(f"Sirviendo {root} en http://{host}:{port}/ (Ctrl+C para detener)", flush=True)
+    serve_until_interrupted(server)
+
+
+def serve_until_interrupted(server) -> None:
+    """Serve until Ctrl+C, then close the socket (no traceback)."""
     try:
         server.serve_forever()
     except KeyboardInterrupt:

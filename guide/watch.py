@@ -181,9 +181,4 @@ def serve_and_watch(
         "al guardar se reconstruye y el navegador se recarga (Ctrl+C para detener)",
         flush=True,
     )
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve.serve_until_interrupted(server)
