@@ -123,8 +123,9 @@ def is_valid(number: str) -> bool:
 
 def _error(key: str, position: int | None = None, **values) -> InvalidInput:
     """InvalidInput for catalogue *key* (``code`` or ``code#variant``)."""
-    message = MESSAGES[key].format(**values) if values else MESSAGES[key]
-    return InvalidInput(key.partition('#')[0], message, position)
+    if not values:
+        return InvalidInput(key.partition('#')[0], MESSAGES[key], position)
+    return InvalidInput.lazy(key.partition('#')[0], MESSAGES[key], values, position)
 
 
 def _bad_digit(s: str, i: int) -> tuple[str, str]:

@@ -298,13 +298,13 @@ def _possible(number: str) -> tuple[str, bool]:
     prefix = code[:2]
     if prefix in UNUSED_PREFIXES:
         key = 'postal.prefix#00' if prefix == '00' else 'postal.prefix#17'
-        raise InvalidInput('postal.prefix', MESSAGES[key].format(prefix=prefix))
+        raise InvalidInput.lazy('postal.prefix', MESSAGES[key], {'prefix': prefix})
     index = _index if _index is not None else _get_index()
     n = int(code)
     if (index[n >> 3] >> (n & 7)) & 1:
         return code, True
     if _state_of_prefix(prefix) is None:
-        raise InvalidInput('postal.prefix', MESSAGES['postal.prefix#unused'].format(prefix=prefix))
+        raise InvalidInput.lazy('postal.prefix', MESSAGES['postal.prefix#unused'], {'prefix': prefix})
     return code, False
 
 
@@ -329,9 +329,18 @@ def validate(number: str) -> str:
     """
     code, known = _possible(number)
     if not known:
-        w = _unknown(code)
-        raise InvalidInput(w['code'], w['message'])
+        _key, state = _state_of_prefix(code[:2])
+        raise InvalidInput.lazy('postal.unknown', MESSAGES['postal.unknown'], _UnknownValues(code=code, state=state))
     return code
+
+
+class _UnknownValues(dict):
+    """The unknown-code message's values; the catalogue's date only when the message is read."""
+
+    def __missing__(self, key):
+        if key == 'of':
+            return _catalogue_of()
+        raise KeyError(key)
 
 
 def is_valid(number: str) -> bool:
