@@ -9,6 +9,8 @@ Nothing here runs at build time.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from guide.schools import school_files
@@ -47,3 +49,10 @@ def run_axe(page) -> list[dict]:
     return [
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]
     ]
+
+
+def build_cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    """`python -m guide build ARGS` as a user runs it: exit code, stdout and stderr as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "guide", "build", *map(str, args)], cwd=cwd, capture_output=True, text=True
+    )

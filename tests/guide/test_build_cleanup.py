@@ -3,21 +3,12 @@ and turns any way a school file can stop into one line naming it."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from guide import build as build_module
 from guide.schools import SchoolError, load
-from guide.testing import ROOT
+from guide.testing import build_cli
 from tests.guide.test_model import GOOD, write_school
-
-
-def build_cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "build", *map(str, args)], cwd=ROOT, capture_output=True, text=True
-    )
 
 
 def test_missing_postal_data_stops_a_widget_build_saying_make_data(tmp_path, monkeypatch):

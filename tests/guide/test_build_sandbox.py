@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
 from guide import sandbox
-from guide.testing import ROOT
+from guide.testing import ROOT, build_cli
 from tests.guide.test_model import GOOD
 
 EXPLOIT = '{{ widget.__globals__["__builtins__"]["__import__"]("os").popen("echo PWNED").read() }}'
@@ -64,24 +62,7 @@ def test_a_school_page_with_the_exploit_fails_the_build(tmp_path):
     (schools / "prueba").mkdir(parents=True)
     (schools / "prueba.py").write_text(GOOD, encoding="utf-8")
     (schools / "prueba" / "extra.md").write_text(f"# Extra\n\n{EXPLOIT}\n", encoding="utf-8")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "guide",
-            "build",
-            "--sin-widgets",
-            "--schools",
-            str(schools),
-            "--site",
-            str(tmp_path / "site"),
-            "--work",
-            str(tmp_path / "work"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    proc = build_cli("--sin-widgets", "--schools", schools, "--site", tmp_path / "site", "--work", tmp_path / "work")
     assert proc.returncode == 1
     assert "prueba/extra.md, línea 3: «__globals__» no se puede usar en las páginas" in proc.stderr
     assert "PWNED" not in proc.stderr + proc.stdout and "Traceback" not in proc.stderr

@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from guide.testing import ROOT
+from guide.testing import build_cli
 from tests.guide.test_model import GOOD
-
-
-def build_cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "build", "--sin-widgets", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
 
 
 def test_a_broken_link_in_a_school_page_fails_naming_file_and_line(tmp_path):
@@ -23,10 +11,10 @@ def test_a_broken_link_in_a_school_page_fails_naming_file_and_line(tmp_path):
     (schools / "prueba").mkdir(parents=True)
     (schools / "prueba.py").write_text(GOOD, encoding="utf-8")
     site, work = tmp_path / "site", tmp_path / "work"
-    assert build_cli("--schools", schools, "--site", site, "--work", work).returncode == 0
+    assert build_cli("--sin-widgets", "--schools", schools, "--site", site, "--work", work).returncode == 0
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
     (schools / "prueba" / "extra.md").write_text("# Extra\n\nUn enlace [roto](no-existe.md).\n", encoding="utf-8")
-    proc = build_cli("--schools", schools, "--site", site, "--work", work)
+    proc = build_cli("--sin-widgets", "--schools", schools, "--site", site, "--work", work)
     assert proc.returncode == 1
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
     assert "prueba/extra.md, línea 3: el enlace «no-existe.md» no lleva a ninguna página" in proc.stderr
@@ -39,6 +27,6 @@ def test_a_missing_anchor_is_a_warning_too(tmp_path):
     (schools / "prueba").mkdir(parents=True)
     (schools / "prueba.py").write_text(GOOD, encoding="utf-8")
     (schools / "prueba" / "extra.md").write_text("# Extra\n\nVe a [contacto](contacto.md#no-hay).\n", encoding="utf-8")
-    proc = build_cli("--schools", schools, "--site", tmp_path / "site", "--work", tmp_path / "work")
+    proc = build_cli("--sin-widgets", "--schools", schools, "--site", tmp_path / "site", "--work", tmp_path / "work")
     assert proc.returncode == 1
     assert "prueba/extra.md, línea 3: el enlace «contacto.md#no-hay» apunta a una sección «#no-hay»" in proc.stderr

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
 from guide.schools import SchoolError, load
-from guide.testing import ROOT
+from guide.testing import build_cli
 
 GOOD = textwrap.dedent('''\
     import datetime
@@ -120,24 +118,7 @@ def test_cli_reports_one_line_and_exit_1(tmp_path):
     schools = tmp_path / "schools"
     schools.mkdir()
     write_school(schools, GOOD.replace('email="escolares@prueba.edu.mx"', 'email="sin-arroba"'))
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "guide",
-            "build",
-            "--sin-widgets",
-            "--schools",
-            str(schools),
-            "--site",
-            str(tmp_path / "site"),
-            "--work",
-            str(tmp_path / "work"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    proc = build_cli("--sin-widgets", "--schools", schools, "--site", tmp_path / "site", "--work", tmp_path / "work")
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr

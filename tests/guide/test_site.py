@@ -7,14 +7,13 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from guide.testing import ROOT, SCHOOL_SLUGS
+from guide.testing import ROOT, SCHOOL_SLUGS, build_cli
 from tests.guide.test_model import GOOD
 
 OFFICIAL_HOSTS = ("imss.gob.mx", "gob.mx")
@@ -145,12 +144,6 @@ def digest_tree(root: Path) -> dict[str, str]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
-
-
-def build_cli(*args, cwd=ROOT):
-    return subprocess.run(
-        [sys.executable, "-m", "guide", "build", *map(str, args)], cwd=cwd, capture_output=True, text=True
-    )
 
 
 def test_build_is_reproducible(built_site, tmp_path):
