@@ -190,7 +190,7 @@ class School:
     opt_out: str = ""
     clinic_notes: list[str] = field(default_factory=list)
     carnet_documents: list[str] = field(default_factory=list)
-    covered_services: list[str] = field(default_factory=lambda: list(imss.COVERED_SERVICES))
+    covered_services: list[str] = field(default_factory=list)  # only where the school's guide lists them
     coverage: str = ""
     step_notes: dict[str, list[str]] = field(default_factory=dict)
     faq: list[QA] = field(default_factory=list)

@@ -6,6 +6,7 @@ afiliación al IMSS», Gobierno del Estado de Oaxaca (shared/seeds/000).
 
 import datetime
 
+from guide import imss
 from guide.model import QA, Deadline, Delivery, Office, School
 
 AFILIACION = "Control Escolar de tu plantel o Centro de Educación Abierta"
@@ -83,6 +84,7 @@ SCHOOL = School(
         "Si no requieres la afiliación, llena el formato de renuncia. "
         "Te lo dan en tu plantel o Centro de Educación Abierta."
     ),
+    covered_services=imss.COVERED_SERVICES,
     coverage=(
         "Tienes el seguro desde el momento de tu inscripción hasta que concluyas tu Educación Media "
         "Superior, o hasta que causes baja temporal o definitiva en tu plantel o Centro de Educación "

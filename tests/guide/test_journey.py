@@ -107,7 +107,13 @@ WHERE = {
 
 # Phrases that only one school's source says: they appear on no other site.
 OWN = {
-    "oaxaca-ems": ["No acudas", "Control Escolar de tu plantel", "formato de renuncia", "3 días"],
+    "oaxaca-ems": [
+        "No acudas",
+        "Control Escolar de tu plantel",
+        "formato de renuncia",
+        "3 días",
+        "Atención obstétrica",  # its list of covered services (aspirantes' guide says there is no limit)
+    ],
     "aspirantes": ["Como aspirante", "para que te registre ante el IMSS"],
     "udg-cucs": [
         "CUCS",
