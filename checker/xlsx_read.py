@@ -62,7 +62,6 @@ _REL_NS = (
     'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
     'http://purl.oclc.org/ooxml/officeDocument/relationships',
 )
-_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships'
 
 # Built-in number formats that show a date (ECMA-376 18.8.30 and the
 # regional ones Excel uses in es-MX).

@@ -28,6 +28,7 @@ __all__ = ['XlsxWriter', 'STYLES']
 #: Style names a cell can have (index = position in cellXfs; each also has
 #: a twin with quotePrefix, at index + len(STYLES)).
 STYLES = ('plain', 'header', 'error', 'warning', 'valid')
+_STYLE_INDEX = {name: i for i, name in enumerate(STYLES)}
 
 # XML 1.0 cannot hold most C0 controls; OOXML spells them _xHHHH_ (and a
 # literal "_x0041_" as "_x005F_x0041_") so Excel shows the original text.
@@ -190,7 +191,7 @@ class XlsxWriter:
             self._ncols = len(values)
         cells = []
         for i, value in enumerate(values):
-            style = STYLES.index(styles.get(i, 'plain'))
+            style = _STYLE_INDEX[styles.get(i, 'plain')]
             if value is None or value == '':
                 if style:
                     cells.append(f'<c r="{column_letter(i)}{r}" s="{style}"/>')

@@ -71,10 +71,9 @@ def write_project(school: School, out: Path, shared: dict) -> Path:
                 page.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 raise BuildError(
-                    f"{page.relative_to(ROOT) if page.is_relative_to(ROOT) else page}: "
-                    "la página no está guardada en UTF-8; guárdala como «UTF-8» en tu editor"
+                    f"{_shown(page)}: la página no está guardada en UTF-8; guárdala como «UTF-8» en tu editor"
                 ) from None
-            sources[rel.as_posix()] = str(page.relative_to(ROOT) if page.is_relative_to(ROOT) else page)
+            sources[rel.as_posix()] = _shown(page)
             if not (docs / rel).exists():
                 own_pages.append(rel.as_posix())
             (docs / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -253,7 +252,7 @@ def build(
         for item in (stage / "_index").iterdir():
             item.rename(stage / item.name)
         (stage / "_index").rmdir()
-        pwa.write_service_worker(stage, shared)  # what each school keeps offline (engineer D)
+        pwa.write_service_worker(stage)  # what each school keeps offline (engineer D)
         (stage / MARKER).write_text("Construido por python -m guide build; se reemplaza completo.\n", encoding="utf-8")
         _swap(stage, site)
     except BaseException:
@@ -291,7 +290,7 @@ def rebuild_schools(
         _run_all({write_project(s, work / s.slug, last["shared"]): stage / s.slug for s in schools}, None)
         for school in schools:
             _swap(stage / school.slug, site / school.slug)
-        pwa.write_service_worker(site, last["shared"])
+        pwa.write_service_worker(site)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return schools

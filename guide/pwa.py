@@ -4,7 +4,7 @@ lists of what to keep offline (after every site was built).
 
 Two calls from guide/build.py:
 * `configure(school, docs, config)` while writing a school's project;
-* `write_service_worker(site, shared)` once every school is built.
+* `write_service_worker(site)` once every school is built.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from guide import calendar, icons, poster
 from guide.context import raw_contact
+from guide.model import END_STEP
 
 ROOT = Path(__file__).resolve().parent.parent
 SW_TEMPLATE = ROOT / "overrides" / "widgets" / "sw.js"
@@ -85,7 +86,7 @@ def configure(school, docs: Path, config: dict) -> None:
     (docs / MANIFEST).write_text(json.dumps(manifest(school), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     extra = config["extra"]
     # «Ya lo hice» on every step but the end page; "N de M" counts the required ones.
-    checkable = [s for s in school.steps if s != _end_step()]
+    checkable = [s for s in school.steps if s != END_STEP]
     optional = set(getattr(school, "optional_steps", ()))
     extra["phone"] = {
         "url": url,
@@ -94,12 +95,6 @@ def configure(school, docs: Path, config: dict) -> None:
         "steps": [s for s in checkable if s not in optional],
         "calendar": calendar.entries(school, raw_contact(school)),  # extra["school"] is escaped for pages
     }
-
-
-def _end_step() -> str:
-    from guide import model
-
-    return getattr(model, "END_STEP", "")
 
 
 # ------------------------------------------------------------ after the build
@@ -149,11 +144,11 @@ def precache_bytes(site: Path, files: list[str]) -> tuple[int, int]:
     return raw, gz
 
 
-def write_service_worker(site: Path, shared: dict | None = None) -> dict[str, list[str]]:
+def write_service_worker(site: Path) -> dict[str, list[str]]:
     """Write site/sw.js with this build's lists; return {slug: offline files}.
 
-    Everything is read from the built files (`shared`, the widgets' manifest,
-    is not needed), so a test can rewrite the lists of a changed copy of a site."""
+    Everything is read from the built files, so a test can rewrite the lists
+    of a changed copy of a site."""
     site = Path(site)
     slugs = sorted(p.parent.name for p in site.glob("*/" + MANIFEST))
     schools = {slug: offline_files(site, slug) for slug in slugs}

@@ -46,9 +46,10 @@ from .postal_sources import (
     DataError,
     Snapshot,
     date_from_notice,
+    decode_sepomex,
+    parse_sepomex,
     read_postalcodes_mexico,
     read_sat,
-    read_sepomex_file,
     read_snapshot,
     write_snapshot,
 )
@@ -93,14 +94,15 @@ def _official_source(snapshot: Snapshot) -> tuple[Source, dict]:
 
 
 def _import(path: Path, date: str | None) -> Snapshot:
-    entries, notice, state_names = read_sepomex_file(path)
+    data = path.read_bytes()  # once: parsed and hashed
+    entries, notice, state_names = parse_sepomex(decode_sepomex(data), str(path))
     return Snapshot(
         entries=entries,
         date=date or date_from_notice(notice) or _file_date(path),
         notice=notice,
         state_names=state_names,
         file_name=path.name,
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sha256=hashlib.sha256(data).hexdigest(),
     )
 
 

@@ -137,7 +137,6 @@ class PackedTable:
     later row (or a bigger key) turns the table into a :class:`SeenTable`.
     """
 
-    ROW_BITS = 27
     LOAD = SeenTable.LOAD
 
     def __init__(self, capacity=1 << 12):

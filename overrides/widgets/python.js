@@ -151,9 +151,6 @@ export class PythonClient {
   }
 }
 
-/** The first download's size (gzip bytes, the build's own figure). */
-export const DOWNLOAD_BYTES = CONFIG.downloadBytes;
-
 /**
  * Whether Python's files are already in this phone (a Service Worker cache
  * holds the wasm): then there is nothing to announce or to wait for.

@@ -5,8 +5,6 @@
 // fragment) in its current cache.  The widgets ask for the page and the files
 // Python used after it first started, and for each postal shard fetched.
 
-import CONFIG from "./config.js";
-
 /** @type {Set<string>} */
 const pending = new Set();
 
@@ -45,11 +43,4 @@ export function cacheThisPage() {
   const urls = [location.href];
   for (const entry of performance.getEntriesByType("resource")) urls.push(entry.name);
   cacheLater(urls);
-}
-
-/** Register the site's Service Worker (sw.js at the site root). */
-export function registerServiceWorker() {
-  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  const url = new URL(CONFIG.sw, import.meta.url);
-  navigator.serviceWorker.register(url, { scope: new URL("./", url).pathname }).catch(() => null);
 }
