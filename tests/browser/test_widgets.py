@@ -706,9 +706,11 @@ def test_a_cut_wasm_download_shows_the_fallback_at_once(phone_factory, demo_root
 
 def test_a_cut_shard_download_is_not_kept_and_the_next_keystroke_retries(phone_factory, demo_root):
     cuts = []
+    cutting = [True]  # every copy of the shard is cut until the first answer is read:
+    # the Service Worker may fetch it too, and must not take the only cut
 
     def cut_first_shard(path):
-        if re.search(r"/postal/68\.[0-9a-f]+\.json$", path) and not cuts:
+        if re.search(r"/postal/68\.[0-9a-f]+\.json$", path) and cutting[0]:
             cuts.append(path)
             return True
         return False
@@ -721,6 +723,7 @@ def test_a_cut_shard_download_is_not_kept_and_the_next_keystroke_retries(phone_f
         phone.wait_final("cp")
         assert cuts, "the shard was not requested"
         assert "No pude cargar el catálogo" in phone.message("cp")
+        cutting[0] = False
         page.fill(INPUT.format(kind="cp"), "6800")
         page.fill(INPUT.format(kind="cp"), "68000")
         phone.wait_message("cp", describe("cp", "68000")["message"])
