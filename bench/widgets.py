@@ -299,6 +299,58 @@ def keystrokes(run: Run, kinds=(("curp", CURP), ("nss", NSS), ("cp", CP))) -> li
     return lat
 
 
+def wait_for_snapshot(run: Run) -> None:
+    """Let the Service Worker finish installing before the warm visit and the
+    memory snapshot be stored (made on first use, see snapshot.js)."""
+    run.page.evaluate("() => navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(r, 1500)))")
+    for _ in range(240):  # (wait_for_function would not wait for a promise)
+        if run.page.evaluate("() => caches.open('guia-snapshot').then((c) => c.keys()).then((k) => k.length > 0)"):
+            break
+        run.page.wait_for_timeout(250)
+
+
+def only_keystrokes(browser, base: str, runs: int) -> None:
+    """--only keystrokes: the per-keystroke figures alone, one fresh profile per run."""
+    for throttle in (True, False):
+        label = "Slow 4G + 4× CPU" if throttle else "no throttling"
+        every, medians = [], []
+        for _ in range(runs):
+            run = Run(browser, throttle=throttle)
+            first_verdict(run, base + "demo/")
+            lat = keystrokes(run)
+            run.close()
+            every += lat
+            medians.append(statistics.median(lat))
+        print(
+            f"Per-keystroke verdict latency, {label}: median {statistics.median(every):.1f} ms"
+            f"   p95 {pct(every, 95):.1f} ms   ({len(every)} keystrokes; per run {', '.join(f'{m:.1f}' for m in medians)})"
+        )
+
+
+def only_warm(browser, base: str, runs: int) -> None:
+    """--only warm: the unthrottled warm start of ours and stock, alternating, median of `runs`."""
+    warm = {"widgets": [], "stock": []}
+    for _ in range(runs):
+        for who, path in (("widgets", "demo/"), ("stock", "demo/stock/")):
+            run = Run(browser, throttle=False)
+            first_verdict(run, base + path)
+            if who == "widgets":
+                wait_for_snapshot(run)
+            info = first_verdict(run, base + path)
+            warm[who].append(info["verdict"])
+            if who == "widgets":
+                d = info.get("detail") or {}
+                print(
+                    f"  widgets warm {info['verdict']:.0f} ms (ready at {info['ready']:.0f} ms, worker {d.get('phases')})"
+                )
+            else:
+                print(f"  stock   warm {info['verdict']:.0f} ms")
+            run.close()
+    ours, stock = statistics.median(warm["widgets"]), statistics.median(warm["stock"])
+    print(f"no throttling, median of {runs}: widgets warm {ours:.0f} ms, stock warm {stock:.0f} ms")
+    print(f"  speed-up vs stock: warm {stock / ours:.2f}×")
+
+
 def pct(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
@@ -322,6 +374,7 @@ def main():
         default=ROOT / "site" if (ROOT / "site" / "_shared").is_dir() else None,
         help="a built site (default: site/ when built) for a real step page's first paint",
     )
+    ap.add_argument("--only", choices=("keystrokes", "warm"), help="run one section only (--runs fresh profiles)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -334,6 +387,10 @@ def main():
                 f"Chromium {browser.version}, Pyodide {json.loads((shared_assets.PYODIDE_DIR / 'package.json').read_text())['version']}"
             )
             print("Slow 4G = 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT (CDP, page + worker); CPU 4× slower\n")
+            if args.only:
+                (only_keystrokes if args.only == "keystrokes" else only_warm)(browser, base, args.runs)
+                browser.close()
+                return
 
             # -- first contentful paint
             print(f"First contentful paint (median of {args.runs}, Slow 4G + 4× CPU)")
@@ -364,17 +421,7 @@ def main():
                     prefix = "/_shared/" if who == "widgets" else "/_stock/"
                     sent = bytes_of(before, after, prefix)
                     if who == "widgets":
-                        # let the Service Worker finish installing before the warm visit
-                        # and the memory snapshot to be stored (made on first use, see snapshot.js)
-                        run.page.evaluate(
-                            "() => navigator.serviceWorker.ready.then(() => new Promise(r => setTimeout(r, 1500)))"
-                        )
-                        for _ in range(240):  # (wait_for_function would not wait for a promise)
-                            if run.page.evaluate(
-                                "() => caches.open('guia-snapshot').then((c) => c.keys()).then((k) => k.length > 0)"
-                            ):
-                                break
-                            run.page.wait_for_timeout(250)
+                        wait_for_snapshot(run)
                     before = counter.snapshot()
                     warm_info = first_verdict(run, base + path)
                     warm = warm_info["verdict"]
