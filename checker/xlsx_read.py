@@ -39,6 +39,7 @@ import zlib
 from array import array
 from xml.etree.ElementTree import ParseError, iterparse
 
+from .xlsx_format import OLE_MAGIC, ZIP_MAGIC
 from .xlsx_sheet import (
     _SI,
     MAX_CELL,
@@ -54,9 +55,6 @@ from .xlsx_sheet import (
 )
 
 __all__ = ['XlsxError', 'Sheet', 'open_sheet', 'is_xlsx', 'is_ole', 'cell_ref', 'column_letter', 'MAX_SHEET_BYTES']
-
-ZIP_MAGIC = b'PK\x03\x04'
-OLE_MAGIC = b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1'
 
 _REL_NS = (
     'http://schemas.openxmlformats.org/officeDocument/2006/relationships',

@@ -11,6 +11,7 @@ import zlib
 
 from .exceptions import FileError
 from .messages.sheet import BOOLEANS, ERRORS
+from .xlsx_format import column_letter
 
 __all__ = ['XlsxError', 'Sheet', 'column_letter', 'cell_ref', 'MAX_SHEET_BYTES', 'MAX_CELL']
 
@@ -86,16 +87,6 @@ class XlsxError(FileError):
     """The workbook cannot be read; ``message`` says why, in Spanish."""
 
     CATALOGUE = ERRORS
-
-
-def column_letter(index):
-    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
-    n = index + 1
-    letters = ''
-    while n:
-        n, r = divmod(n - 1, 26)
-        letters = chr(65 + r) + letters
-    return letters
 
 
 def cell_ref(row, col):

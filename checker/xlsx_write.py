@@ -21,7 +21,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 from .cellsafe import FORMULA_START
-from .xlsx_read import column_letter
+from .xlsx_format import column_letter
 
 __all__ = ['XlsxWriter', 'STYLES']
 

@@ -12,7 +12,7 @@ import re
 import tempfile
 
 from ..messages.lists import MAPPING
-from ..xlsx_read import OLE_MAGIC, ZIP_MAGIC
+from ..xlsx_format import OLE_MAGIC, ZIP_MAGIC
 from .annotate import RowTap, annotated
 from .read import open_lines, text_lines
 from .report import format_report
