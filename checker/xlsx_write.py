@@ -18,7 +18,6 @@ Pyodide as well as on the command line.
 
 import re
 import zipfile
-from xml.sax.saxutils import escape
 
 from .cellsafe import FORMULA_START
 from .xlsx_format import column_letter
@@ -36,7 +35,9 @@ _ILLEGAL = re.compile('[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]
 
 
 def _xml_text(text):
-    text = escape(text)
+    # saxutils.escape's three replacements: importing xml.sax would bring
+    # urllib, http and email along (130 KB gzip more for the list page)
+    text = text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
     if _ILLEGAL.search(text):
         text = _ILLEGAL.sub(lambda m: '_x005F_' if m.group() == '_' else f'_x{ord(m.group()):04X}_', text)
     return text
