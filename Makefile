@@ -49,8 +49,18 @@ chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@command -v zbarimg >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools; }  # the poster's QR test
 
-build: deps data
+# site/ is rebuilt only when something it is built from changed, so `make test`
+# builds once (its `make serve` test then serves that site instead of building
+# it again). The public address (GUIA_URL, set by the Pages workflow) counts
+# too: .cache/guia-url is rewritten only when it differs.
+$(shell mkdir -p .cache; [ -f .cache/guia-url ] && [ "$$(cat .cache/guia-url)" = '$(GUIA_URL)' ] || printf '%s' '$(GUIA_URL)' > .cache/guia-url)
+BUILD_INPUTS := mkdocs.yml .cache/guia-url \
+	$(shell find docs schools overrides guide checker -type f -not -path '*/__pycache__/*' -not -path 'checker/data/*')
+
+site/index.html: $(BUILD_INPUTS) $(VENV)/.installed node_modules/.installed checker/data/postal/meta.json
 	$(PY) -m guide build
+
+build: site/index.html
 
 serve: build
 	$(PY) -m guide serve --no-build --watch --port $(PORT)
