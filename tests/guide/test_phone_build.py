@@ -4,6 +4,7 @@ pages and canonical links follow it; the calendar reads the schools' deadlines."
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
@@ -21,14 +22,18 @@ def test_guia_url_defaults_to_the_local_server_and_gets_a_trailing_slash(monkeyp
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    """A pages-only build as the Pages workflow makes it, with its public address."""
+    """A pages-only build as the Pages workflow makes it, with its public address
+    (of the one school the test reads)."""
     from guide.build import build
+    from guide.schools import SCHOOLS_DIR
 
+    schools = tmp_path_factory.mktemp("pubschools")
+    shutil.copy(SCHOOLS_DIR / "oaxaca-ems.py", schools)
     mp = pytest.MonkeyPatch()
     mp.setenv("GUIA_URL", "https://escuelas.github.io/guia-nss")
     try:
         site = tmp_path_factory.mktemp("pub") / "site"
-        build(site=site, work=tmp_path_factory.mktemp("pubwork"), widgets=False)
+        build(site=site, work=tmp_path_factory.mktemp("pubwork"), schools_dir=schools, widgets=False)
     finally:
         mp.undo()
     return site
@@ -50,18 +55,18 @@ def test_one_setting_reaches_canonical_links_poster_and_printed_pages(published)
     assert url in sheet
 
 
-def test_printed_pages_are_not_in_search_or_the_offline_copy(published):
+def test_printed_pages_are_not_in_search_or_the_offline_copy(built_site):
     import json
 
-    docs = json.loads((published / "oaxaca-ems" / "search.json").read_text(encoding="utf-8"))
+    docs = json.loads((built_site / "oaxaca-ems" / "search.json").read_text(encoding="utf-8"))
     assert not any(d["u"].startswith(("cartel", "mi-hoja")) for d in docs)
     lists = json.loads(
-        re.search(r"const SCHOOLS = (\{.*?\});", (published / "sw.js").read_text(encoding="utf-8")).group(1)
+        re.search(r"const SCHOOLS = (\{.*?\});", (built_site / "sw.js").read_text(encoding="utf-8")).group(1)
     )
     assert "oaxaca-ems/contacto/" in lists["oaxaca-ems"]
     assert not any("cartel" in f or "mi-hoja" in f or "_shared" in f for f in lists["oaxaca-ems"])
-    assert all((published / f).exists() for files in lists.values() for f in files)
-    assert set(lists) == {p.parent.name for p in published.glob("*/manifest.webmanifest")}
+    assert all((built_site / f).exists() for files in lists.values() for f in files)
+    assert set(lists) == {p.parent.name for p in built_site.glob("*/manifest.webmanifest")}
 
 
 def test_relative_deadlines_become_calendar_entries_and_vague_ones_do_not():
