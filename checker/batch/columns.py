@@ -8,6 +8,7 @@ import unicodedata
 from .. import curp as _curp
 from .. import nss as _nss
 from ..messages.batch import UNTITLED
+from ..xlsx_format import column_letter
 
 __all__ = ['KINDS', 'Column', 'classify_header', 'find_columns', 'sniff', 'parse_head', 'guess_headerless']
 
@@ -31,12 +32,7 @@ class Column:
     @property
     def letter(self):
         """Spreadsheet column letter: 0 -> A, 26 -> AA."""
-        n = self.index + 1
-        letters = ''
-        while n:
-            n, r = divmod(n - 1, 26)
-            letters = chr(65 + r) + letters
-        return letters
+        return column_letter(self.index)
 
     def __repr__(self):
         return f'Column({self.index}, {self.kind!r}, {self.header!r})'
