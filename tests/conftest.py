@@ -13,6 +13,18 @@ import pytest
 
 from guide.testing import launch_chromium
 
+# `make test` runs pytest-xdist with --dist loadfile, which hands out whole
+# files in collection order: the longest files go first, so that no worker is
+# left running one of them alone while the other has finished.
+LONGEST_FIRST = ("tests/browser/test_widgets.py", "tests/widgets/test_shared_assets.py", "tests/browser/")
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        return next((i for i, start in enumerate(LONGEST_FIRST) if item.nodeid.startswith(start)), len(LONGEST_FIRST))
+
+    items.sort(key=rank)  # stable: the order inside each file is kept
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
