@@ -57,6 +57,37 @@ def fail_file(name):
     _failed.add(name)
 
 
+def mount(archive):
+    """Put a zip fetched later on the import path: the list's (stdlib extras,
+    the checker's list modules) or Excel's (the .xlsx reader and its stdlib).
+
+    Its top-level modules join ``sys.path``; each of its folders whose package
+    lives in an earlier zip (``checker``, ``checker.batch``...) joins that
+    package's ``__path__`` (zipimport takes "archive.zip/checker/batch"), so
+    the checker stays one package and ``import checker.xlsx_read`` just works.
+    Mount in order: a zip's packages come from itself or the earlier zips."""
+    import importlib
+    import sys
+    from zipfile import ZipFile  # Pyodide's own start-up imports it
+
+    if archive in sys.path:
+        return
+    with ZipFile(archive) as zf:
+        names = zf.namelist()
+    folders, here = set(), set()
+    for name in names:
+        parts = name.split("/")
+        folders.update("/".join(parts[:i]) for i in range(1, len(parts)))
+        if parts[-1].startswith("__init__."):
+            here.add("/".join(parts[:-1]))
+    sys.path.append(archive)
+    for folder in sorted(folders - here, key=lambda f: f.count("/")):
+        package = importlib.import_module(folder.replace("/", "."))
+        package.__path__.append(f"{archive}/{folder}")
+    # (no importlib.invalidate_caches(): a new path entry gets a new finder,
+    # and it would import importlib.metadata)
+
+
 def warm_up():
     """Import and exercise what the first verdicts need, with fixed samples
     (never a typed value): run once before the worker's memory snapshot."""
