@@ -460,6 +460,11 @@ def main():
                             f"    widgets {phase}: worker started at {info['start'] / 1000:.2f} s, ready at "
                             f"{info['ready'] / 1000:.2f} s (in the worker: {d.get('phases')}, snapshot {d.get('snapshot')})"
                         )
+                        for name, t in ((d.get("phases") or {}).get("decode") or {}).items():
+                            print(
+                                f"    widgets {phase}: {name} decoded from .xz in {t['ms']} ms from its first byte,"
+                                f" {t['afterDownload']} ms after its last"
+                            )
                         if throttle and phase in ("warm", "later"):
                             # the worker is not CPU-throttled: count its (CPU-bound, warm) time 4×
                             pess = info["verdict"] + 3 * (d.get("worker") or 0)
@@ -494,7 +499,8 @@ def main():
             og = group(
                 ours,
                 [
-                    ("wasm", r"\.wasm$"),
+                    ("wasm", r"\.wasm(\.xz)?$"),  # the .xz copy a first visit fetches, or the plain fallback
+                    ("xz decoder", r"/xzwasm\.[0-9a-f]+\.js$"),
                     ("pyodide.asm.mjs", r"asm\.mjs$"),
                     ("pyodide.mjs", r"pyodide\.mjs$"),
                     ("stdlib zip", r"stdlib\."),

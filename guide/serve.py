@@ -34,6 +34,7 @@ TYPES = {
     ".bin": "application/octet-stream",
     ".txt": "text/plain",
     ".csv": "text/csv",
+    ".xz": "application/x-xz",  # not gzipped either: already compressed
 }
 COMPRESSIBLE = {
     ".html",

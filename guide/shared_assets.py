@@ -4,14 +4,16 @@
 
 * ``_shared/pyodide-<hash>/`` – Pyodide's core from ``node_modules/pyodide``
   (``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``), unchanged: Pyodide
-  needs these fixed names, so the hash is on the directory.  The stock
+  needs these fixed names, so the hash is on the directory; and
+  ``pyodide.asm.wasm.xz``, the wasm as the worker downloads it (guide/xz.py),
+  decoded by ``_shared/xzwasm.<hash>.js`` (npm's xzwasm).  The stock
   ``python_stdlib.zip`` and ``pyodide-lock.json`` are *not* shipped: the worker
   passes ``stdLibURL`` and an inline ``lockFileContents``.
 * ``_shared/stdlib.<hash>.zip`` – the trimmed standard library: exactly the files
   Pyodide's own start-up loads plus the ones the checker imports, measured by
   running Pyodide under Node (``overrides/widgets/build/compile_stdlib.mjs``),
   compiled to ``.pyc`` by Pyodide's own interpreter, stored uncompressed so the
-  server's gzip applies.
+  server's gzip applies; and ``stdlib.<hash>.zip.xz``, the same as .xz.
 * ``_shared/stdlib-extra.<hash>.zip`` – the stdlib files only the list page
   needs (csv, xml, email…: measured the same way), fetched when it is used.
 * ``_shared/checker.<hash>.zip`` – the checker's modules (the repository's files,
@@ -41,6 +43,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from guide import xz
+
 ROOT = Path(__file__).resolve().parent.parent
 WIDGETS_SRC = ROOT / "overrides" / "widgets"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
@@ -49,6 +53,8 @@ POSTAL_DATA_DIR = CHECKER_DIR / "data" / "postal"
 CACHE_DIR = ROOT / ".cache" / "widgets"
 
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# The xz decoder the worker loads on a first visit (guide/xz.py says why).
+XZ_DECODER = ROOT / "node_modules" / "xzwasm" / "dist" / "package" / "xzwasm.min.js"
 # checker files the browser never runs: the command line entry point (the data
 # tool lives outside the package, in update/).
 CHECKER_EXCLUDE = {"__main__.py"}
@@ -244,10 +250,21 @@ def build(
     pyodide_dir = "pyodide-" + _hash(b"".join(name.encode() + core[name] for name in PYODIDE_CORE))
     for name, data in core.items():
         _write(shared / pyodide_dir / name, data)
+    # The two big first-use files also as .xz, decoded in the worker; the
+    # plain files stay for the fallback (and for the Node proofs).
+    wasm_xz = xz.compress(core["pyodide.asm.wasm"], use_cache=use_cache)
+    _write(shared / pyodide_dir / "pyodide.asm.wasm.xz", wasm_xz)
     stdlib_name = _hashed_name("stdlib.zip", stdlib_zip)
     app_name = _hashed_name("checker.zip", app_zip)
     extra_name = _hashed_name("stdlib-extra.zip", extra_zip)
     _write(shared / stdlib_name, stdlib_zip)
+    stdlib_xz = xz.compress(stdlib_zip, use_cache=use_cache)
+    _write(shared / (stdlib_name + ".xz"), stdlib_xz)
+    if not XZ_DECODER.is_file():
+        raise SharedAssetsError("Falta node_modules/xzwasm: ejecuta «npm ci».")
+    decoder = XZ_DECODER.read_bytes()
+    decoder_name = _hashed_name("xzwasm.js", decoder)
+    _write(shared / decoder_name, decoder)
     _write(shared / extra_name, extra_zip)
     _write(shared / app_name, app_zip)
     postal = {}
@@ -266,6 +283,7 @@ def build(
     up = "../"
     first_use = [core[n] for n in PYODIDE_CORE] + [stdlib_zip, app_zip]
     first_use += [(data_dir / n).read_bytes() for n in ("index.bin", "meta.json") if n in postal]
+    gzipped = [b for b in first_use if b is not core["pyodide.asm.wasm"] and b is not stdlib_zip]  # the rest is .xz
     config = {
         "pyodide": up + pyodide_dir + "/",
         "stdlib": up + stdlib_name,
@@ -275,10 +293,16 @@ def build(
         "app": up + app_name,
         "postal": {name: up + url for name, url in postal.items()},
         "lock": report["inline_lock"],
-        # uncompressed bytes the worker counts while downloading (progress)
-        "progressBytes": len(core["pyodide.asm.wasm"]) + len(stdlib_zip) + len(app_zip),
-        # what the first use costs, as served (gzip): the figure the boxes announce
-        "downloadBytes": sum(_gzip_size(b) for b in first_use),
+        # plain file -> its .xz copy, fetched instead on a first use and decoded by `decoder`
+        "xz": {
+            up + pyodide_dir + "/pyodide.asm.wasm": up + pyodide_dir + "/pyodide.asm.wasm.xz",
+            up + stdlib_name: up + stdlib_name + ".xz",
+        },
+        "decoder": up + decoder_name,
+        # bytes the worker counts while downloading (progress): the .xz files as they are, the rest decoded
+        "progressBytes": len(wasm_xz) + len(stdlib_xz) + len(app_zip),
+        # what the first use costs, as served (gzip; the .xz files and the decoder as they are): the boxes' figure
+        "downloadBytes": sum(_gzip_size(b) for b in gzipped) + len(wasm_xz) + len(stdlib_xz) + _gzip_size(decoder),
         # a memory snapshot belongs to exactly this Python: core, stdlib, checker
         "build": _hash(b"".join(hashlib.sha256(b).digest() for b in first_use[:5])),
         "sw": up + up + "sw.js",

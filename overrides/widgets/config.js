@@ -12,7 +12,9 @@
  * @property {string} app      the checker's zip (with guia_bridge)
  * @property {Record<string, string>} postal  postal data file name -> URL
  * @property {object} lock     the inline Pyodide lock file (no package)
- * @property {number} progressBytes  uncompressed bytes the worker counts while downloading
+ * @property {Record<string, string>} xz  plain file -> its .xz copy, fetched instead on a first use
+ * @property {string} decoder  the xz decoder (npm's xzwasm, a UMD script setting self.xzwasm)
+ * @property {number} progressBytes  bytes the worker counts while downloading (.xz files as they are)
  * @property {number} downloadBytes  bytes sent on the first use (gzip, as served): the figure the boxes announce
  * @property {string} build    hash of everything a memory snapshot depends on
  * @property {string} sw       the Service Worker script
@@ -28,6 +30,8 @@ const CONFIG = {
   app: "../checker.zip",
   postal: {},
   lock: { info: {}, packages: {} },
+  xz: {},
+  decoder: "../xzwasm.js",
   progressBytes: 0,
   downloadBytes: 0,
   build: "dev",

@@ -14,6 +14,9 @@
 // postal shards whose hash changed fetched anew (old hashed files are never
 // carried over).  Messages that reach an older worker are passed to the newest
 // one.  Old caches are deleted only once everything was carried over.
+// The .xz copies of the biggest files are never stored: the widgets' worker
+// decodes them into the DECODED cache under the plain file's URL, and they are
+// moved from there into this build's cache (no second download).
 // Only complete responses are stored: status 200, a body, and as many bytes as
 // Content-Length says.  Files under _shared/ are cache-first (hashed names);
 // pages are network-first with the cache as the offline copy.
@@ -26,6 +29,7 @@ const SCHOOLS = "__SCHOOLS__"; // {slug: [paths of its pages, CSS and JS]}
 const SHARED_FILES = "__SHARED__"; // every file under _shared/ in this build
 const INDEX = "__INDEX__"; // the index site's pages and files: kept once a widget there used them
 const PREFIX = "guia-nss-";
+const DECODED = "guia-decoded"; // worker.js's name: files it decoded from their .xz copy
 const CACHE = PREFIX + VERSION;
 const SCOPE = new URL("./", self.location.href);
 const SHARED = new URL("_shared/", SCOPE).href;
@@ -49,6 +53,7 @@ function schoolOf(url) {
 
 // Only this build's files: its schools' and index's pages and its own hashed _shared/ files.
 function storable(url) {
+  if (url.endsWith(".xz")) return false;
   if (url.startsWith(SHARED)) return known ? known.has(url) : true;
   if (!listed || index.has(url)) return listed || url.startsWith(SCOPE.href);
   const slug = schoolOf(url);
@@ -78,6 +83,17 @@ async function store(cache, url, init) {
   await cache.put(url, copy);
 }
 
+// A file the worker decoded from its .xz copy, moved into `cache`; or null.
+async function takeDecoded(cache, url) {
+  if (!(await caches.has(DECODED))) return null;
+  const decoded = await caches.open(DECODED);
+  const hit = await decoded.match(url);
+  if (!hit) return null;
+  await cache.put(url, hit);
+  await decoded.delete(url);
+  return cache.match(url);
+}
+
 async function missing(cache, urls) {
   const hits = await Promise.all([...urls].map((u) => cache.match(u)));
   return [...urls].filter((u, i) => !hits[i]);
@@ -95,7 +111,9 @@ async function keepUrls(urls) {
   const cache = await caches.open(CACHE);
   const wanted = urls.map((u) => new URL(u, SCOPE)).filter((u) => u.origin === SCOPE.origin && !u.search)
     .map((u) => u.href).filter(storable);
-  await Promise.allSettled((await missing(cache, wanted)).map((u) => store(cache, u)));
+  const todo = new Set(await missing(cache, wanted));
+  // (a decoded copy replaces one the Service Worker fetched meanwhile: it is not left behind)
+  await Promise.allSettled(wanted.map(async (u) => (await takeDecoded(cache, u)) || (todo.has(u) && store(cache, u))));
 }
 
 // What the student had in older builds' caches, brought into this one.
@@ -178,7 +196,7 @@ self.addEventListener("fetch", (event) => {
 
 async function cacheFirst(event, request, key) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(key);
+  const hit = (await cache.match(key)) || (storable(key) && (await takeDecoded(cache, key)));
   if (hit) return hit;
   const response = await fetch(request);
   if (response.status === 200 && storable(key)) {

@@ -13,9 +13,13 @@
 // page and this worker.  No request carries it: the only URLs fetched are the
 // fixed asset names of config.js (a postal shard's name is its 2-digit
 // prefix, which is the file every student of that state fetches).
+//
+// On a first use the wasm and the stdlib zip come as .xz, decoded as they
+// arrive (xz.js); if that fails, the plain files, once.
 
 import CONFIG from "./config.js";
 import { dropSnapshot, loadSnapshot, saveSnapshot } from "./snapshot.js";
+import * as xz from "./xz.js";
 
 const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 /** @param {string} path */
@@ -64,6 +68,13 @@ function progress(stage, force) {
 const realFetch = scope.fetch.bind(scope);
 /** @param {RequestInfo | URL} input @param {RequestInit} [init] */
 scope.fetch = async (input, init) => {
+  const href = new URL(input instanceof Request ? input.url : String(input), scope.location.href).href;
+  if (!href.startsWith("http")) return realFetch(input, init); // the decoder's own wasm (a data: URL)
+  const decoded = await xz.fromXz(href, realFetch, (n) => {
+    received += n;
+    progress("download");
+  });
+  if (decoded) return decoded;
   let response;
   try {
     response = await realFetch(input, init);
@@ -127,6 +138,22 @@ async function boot(snapshot, makeSnapshot) {
   });
 }
 
+/**
+ * Boot; if an .xz copy fails to decode meanwhile, boot again with the plain files.
+ * @param {Uint8Array | null} snapshot @param {boolean} makeSnapshot
+ */
+async function bootOnce(snapshot, makeSnapshot) {
+  const first = boot(snapshot, makeSnapshot);
+  if (!xz.usable()) return first;
+  // (Pyodide itself never settles on a broken wasm: it logs the failed instantiation and waits.)
+  const result = await Promise.race([first, xz.broken]);
+  if (result !== "xz") return result;
+  first.catch(() => {}); // left waiting, or failing, with the broken file
+  xz.kept.clear();
+  received = 0;
+  return boot(snapshot, makeSnapshot);
+}
+
 /** @param { {snapshots?: boolean }} options */
 async function start(options) {
   if (typeof WebAssembly !== "object") throw new Error("nowasm");
@@ -140,14 +167,14 @@ async function start(options) {
   let how = snapshot ? "loaded" : useSnapshots ? "made" : "off";
   let pyodide;
   try {
-    pyodide = await boot(snapshot, useSnapshots);
+    pyodide = await bootOnce(snapshot, useSnapshots);
   } catch (error) {
     if (!snapshot) throw error;
     // A snapshot that does not load (corrupt, another Pyodide): start normally.
     await dropSnapshot();
     how = "failed";
     received = 0;
-    pyodide = await boot(null, false);
+    pyodide = await bootOnce(null, false);
   }
   const loaded = performance.now();
   progress("start", true);
@@ -166,14 +193,22 @@ async function start(options) {
   // For the Service Worker to keep (the page's own resource list lacks the
   // worker's downloads).
   const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"].map((n) => url(CONFIG.pyodide + n));
-  post({ type: "fetched", urls: [...files, url(CONFIG.stdlib), url(CONFIG.app), url("worker.js"), url("config.js"), url("snapshot.js")] });
   const done = performance.now();
   post({
     type: "ready",
     ms: Math.round(done - started),
     snapshot: how,
-    phases: { snapshotRead: Math.round(read - started), pyodide: Math.round(loaded - read), checker: Math.round(done - loaded) },
+    phases: {
+      snapshotRead: Math.round(read - started),
+      pyodide: Math.round(loaded - read),
+      checker: Math.round(done - loaded),
+      ...(Object.keys(xz.decodeTimes).length ? { decode: xz.decodeTimes } : {}),
+    },
   });
+  // A decoded file is listed once kept (the Service Worker takes it from
+  // there); one that could not be kept is not: it would download it again.
+  const all = [...files, url(CONFIG.stdlib), url(CONFIG.app), url("worker.js"), url("config.js"), url("snapshot.js")];
+  Promise.all(all.map((u) => xz.kept.get(u) ?? true)).then((kept) => post({ type: "fetched", urls: all.filter((u, i) => kept[i]) }));
 }
 
 // Writing the snapshot can wait: after the first answer is out, or a few

@@ -398,7 +398,7 @@ def test_text_typed_before_python_is_ready_gets_its_verdict(phone_factory, demo)
             time.sleep(1.5)
         route.continue_()
 
-    phone.context.route(re.compile(r".*pyodide\.asm\.wasm$"), slow_wasm)
+    phone.context.route(re.compile(r".*pyodide\.asm\.wasm(\.xz)?$"), slow_wasm)  # .xz: what a first visit fetches
     page.goto(base + "demo/")
     page.click(INPUT.format(kind="curp"))
     page.keyboard.type(CURP_OK, delay=25)
@@ -478,7 +478,7 @@ def test_a_new_build_replaces_the_old_cache(phone_factory, demo_root, tmp_path):
         page.fill(INPUT.format(kind="nss"), "28138801999")
         phone.wait_message("nss", describe("nss", "28138801999")["message"])
         page.evaluate("() => navigator.serviceWorker.ready")
-        old = [k for k in page.evaluate("() => caches.keys()") if k != "guia-snapshot"]
+        old = [k for k in page.evaluate("() => caches.keys()") if k not in ("guia-snapshot", "guia-decoded")]
         assert len(old) == 1 and old[0].startswith("guia-nss-")
         sw = (site / "sw.js").read_text(encoding="utf-8")
         version = re.search(r'const VERSION = "([0-9a-f]+)"', sw).group(1)
@@ -538,7 +538,7 @@ def test_without_webassembly_the_fallback_shows(phone_factory, demo):
 
 def test_a_failed_load_shows_the_fallback_not_a_spinner(phone_factory, demo_root, tmp_path):
     broken = tmp_path / "site"
-    shutil.copytree(demo_root, broken, ignore=shutil.ignore_patterns("pyodide.asm.wasm"))
+    shutil.copytree(demo_root, broken, ignore=shutil.ignore_patterns("pyodide.asm.wasm*"))  # and its .xz copy
     with recording_server(broken) as (base, log):
         phone = phone_factory()
         page = phone.page
@@ -574,7 +574,7 @@ def test_no_pyodide_byte_before_focus_and_the_box_says_how_big_it_is(phone_facto
         )
         page.keyboard.type(CURP_OK)
         phone.wait_message("curp", describe("curp", CURP_OK)["message"])
-        assert any(p.endswith(".wasm") for p in _pyodide_requests(log))
+        assert any(p.endswith(".wasm.xz") for p in _pyodide_requests(log))
         assert page.locator("[data-guia-download-size]").count() == 0  # said before the download only
 
 
@@ -598,7 +598,7 @@ def test_prefetch_only_on_wifi_or_ethernet_without_save_data(phone_factory, demo
         page.goto(base + "demo/")
         if prefetch:
             page.wait_for_function("() => performance.getEntriesByName('guia:ready').length", timeout=60000)
-            assert any(p.endswith(".wasm") for p in _pyodide_requests(log))
+            assert any(p.endswith(".wasm.xz") for p in _pyodide_requests(log))
         else:
             page.wait_for_timeout(2500)
             assert _pyodide_requests(log) == []

@@ -103,26 +103,51 @@ def test_config_module_replaces_the_type_checking_stand_in(built):
     for name, data in shared_assets.script_files().items():
         assert (root / m["widgets_js"]).parent.joinpath(name).read_bytes() == data, name
         assert b"__CONFIG__" not in data
-    # The first download the boxes announce: what a cold visit gets, gzip as served.
-    core = [root / m["pyodide_dir"] / n for n in shared_assets.PYODIDE_CORE]
-    files = core + [
-        root / m["stdlib_zip"],
+    # The first download the boxes announce: what a cold visit gets, gzip as served
+    # (the .xz copies of the wasm and stdlib as they are, and their decoder).
+    gzipped = [root / m["pyodide_dir"] / n for n in ("pyodide.mjs", "pyodide.asm.mjs")] + [
         root / m["checker_zip"],
         root / m["postal"]["index.bin"],
         root / m["postal"]["meta.json"],
+        *root.glob("_shared/xzwasm.*.js"),
     ]
-    assert config["downloadBytes"] == sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in files)
-    assert 3_000_000 < config["downloadBytes"] < 6_000_000
+    as_is = [root / m["pyodide_dir"] / "pyodide.asm.wasm.xz", root / (m["stdlib_zip"] + ".xz")]
+    assert config["downloadBytes"] == sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in gzipped) + sum(
+        p.stat().st_size for p in as_is
+    )
+    assert 2_500_000 < config["downloadBytes"] < 4_500_000
 
 
 def test_pyodide_core_is_copied_unchanged_without_stock_stdlib_or_lock(built):
     root, m = built
     core = root / m["pyodide_dir"]
-    assert sorted(p.name for p in core.iterdir()) == sorted(shared_assets.PYODIDE_CORE)
+    assert sorted(p.name for p in core.iterdir()) == sorted(shared_assets.PYODIDE_CORE + ("pyodide.asm.wasm.xz",))
     for name in shared_assets.PYODIDE_CORE:
         assert (core / name).read_bytes() == (NODE_MODULES / name).read_bytes()
     names = {p.name for p in root.rglob("*")}
     assert "python_stdlib.zip" not in names and "pyodide-lock.json" not in names
+
+
+def test_xz_copies_decode_to_the_plain_files_and_the_decoder_is_npms(built):
+    """What the worker downloads first: each .xz is exactly its plain file (CRC32,
+    the check xz-embedded verifies; a dictionary no bigger than the file)."""
+    import lzma
+
+    root, m = built
+    config = _config(root, m)
+    js_dir = (root / m["widgets_js"]).parent
+    assert set(config["xz"]) == {config["pyodide"] + "pyodide.asm.wasm", config["stdlib"]}
+    for plain, packed in config["xz"].items():
+        data = (js_dir / packed).read_bytes()
+        assert packed == plain + ".xz"
+        assert lzma.decompress(data) == (js_dir / plain).read_bytes(), plain
+        assert data[6:8] == b"\x00\x01", "stream flags: CRC32"
+        assert len(data) < 0.8 * len(gzip.compress((js_dir / plain).read_bytes(), 6)), plain
+    assert (js_dir / config["decoder"]).read_bytes() == shared_assets.XZ_DECODER.read_bytes()
+    assert "xzwasm" in json.loads((ROOT / "package.json").read_text())["dependencies"]
+    # sw.js never keeps an .xz (it keeps the decoded file), and it is not in the runtime list
+    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", (root / "sw.js").read_text()).group(1))
+    assert not any(p.endswith(".xz") for p in precache)
 
 
 def _zip_is_reproducible_and_stored(path: Path) -> zipfile.ZipFile:
