@@ -16,7 +16,7 @@ from operator import mul
 
 from ._curp_data import ALPHABET, CONSONANTS, DIGITS, STATES, UPPER, VOWELS
 from ._mexico import MONTHS
-from .exceptions import InvalidInput
+from .exceptions import InvalidInput, catalogue_errors
 from .messages.curp import MESSAGES, SEX_NAMES, date_text, show
 
 VALUES = {c: i for i, c in enumerate(ALPHABET)}
@@ -29,14 +29,7 @@ _STATE_FIRST = frozenset(code[0] for code in STATES)
 # days of each month (index 1-12); 29 February is checked against leap years
 _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
-_CODES = {key: key.partition('#')[0] for key in MESSAGES}
-
-
-def error(key: str, position: int | None = None, **values) -> InvalidInput:
-    """InvalidInput for catalogue *key* (``code`` or ``code#variant``)."""
-    if not values:
-        return InvalidInput(_CODES[key], MESSAGES[key], position)
-    return InvalidInput.lazy(_CODES[key], MESSAGES[key], values, position)
+error = catalogue_errors(MESSAGES)  # InvalidInput for a key of the CURP catalogue
 
 
 # ----------------------------------------------------------- check digit

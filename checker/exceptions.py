@@ -29,7 +29,7 @@ made with :func:`warning`.
 
 from __future__ import annotations
 
-__all__ = ['FileError', 'InvalidInput', 'warning']
+__all__ = ['FileError', 'InvalidInput', 'catalogue_errors', 'warning']
 
 
 class InvalidInput(ValueError):
@@ -84,6 +84,29 @@ class InvalidInput(ValueError):
         {'code': 'nss.length', 'message': 'Faltan dígitos.', 'position': None}
         """
         return {'code': self.code, 'message': self.message, 'position': self.position}
+
+
+def catalogue_errors(messages: dict):
+    """The ``error(key, position=None, **values)`` of one catalogue of messages.
+
+    *key* is a ``code`` or ``code#variant`` of *messages*; with *values* the
+    message is filled in only when read (:meth:`InvalidInput.lazy`):
+
+    >>> error = catalogue_errors({'x.short': 'Corto.', 'x.short#n': 'Faltan {n}.'})
+    >>> e = error('x.short#n', 4, n=2)
+    >>> e.code, e.message, e.position
+    ('x.short', 'Faltan 2.', 4)
+    >>> error('x.short').message
+    'Corto.'
+    """
+    codes = {key: key.partition('#')[0] for key in messages}
+
+    def error(key: str, position: int | None = None, **values) -> InvalidInput:
+        if not values:
+            return InvalidInput(codes[key], messages[key], position)
+        return InvalidInput.lazy(codes[key], messages[key], values, position)
+
+    return error
 
 
 def warning(code: str, message: str, position: int | None = None) -> dict:

@@ -49,7 +49,7 @@ import datetime
 import unicodedata
 
 from . import curp as _curp
-from .exceptions import InvalidInput, warning
+from .exceptions import InvalidInput, catalogue_errors, warning
 from .messages.curp import show
 from .messages.nss import MESSAGES
 
@@ -121,11 +121,7 @@ def is_valid(number: str) -> bool:
         return False
 
 
-def _error(key: str, position: int | None = None, **values) -> InvalidInput:
-    """InvalidInput for catalogue *key* (``code`` or ``code#variant``)."""
-    if not values:
-        return InvalidInput(key.partition('#')[0], MESSAGES[key], position)
-    return InvalidInput.lazy(key.partition('#')[0], MESSAGES[key], values, position)
+_error = catalogue_errors(MESSAGES)
 
 
 def _bad_digit(s: str, i: int) -> tuple[str, str]:

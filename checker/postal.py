@@ -87,6 +87,8 @@ __all__ = [
 
 #: Prefixes that no Mexican postal code uses.
 UNUSED_PREFIXES = frozenset({'00', '17', '18', '19'})
+# the same as a table by number (code // 1000): no string slice per check
+_UNUSED = bytes(f'{p:02d}' in UNUSED_PREFIXES for p in range(100))
 
 _DATA_DIR = Path(__file__).resolve().parent / 'data' / 'postal'
 _LOOKALIKES = {'o': '0', 'O': '0', 'l': '1', 'I': '1', 'i': '1'}
@@ -295,14 +297,15 @@ def _possible(number: str) -> tuple[str, bool]:
         code = number
     else:
         code = _check_format(number)
-    prefix = code[:2]
-    if prefix in UNUSED_PREFIXES:
+    n = int(code)
+    if _UNUSED[n // 1000]:
+        prefix = code[:2]
         key = 'postal.prefix#00' if prefix == '00' else 'postal.prefix#17'
         raise InvalidInput.lazy('postal.prefix', MESSAGES[key], {'prefix': prefix})
     index = _index if _index is not None else _get_index()
-    n = int(code)
     if (index[n >> 3] >> (n & 7)) & 1:
         return code, True
+    prefix = code[:2]
     if _state_of_prefix(prefix) is None:
         raise InvalidInput.lazy('postal.prefix', MESSAGES['postal.prefix#unused'], {'prefix': prefix})
     return code, False
@@ -349,17 +352,9 @@ def is_valid(number: str) -> bool:
     Without the catalogue data (see :func:`set_loader`) nothing is valid.
     """
     try:
-        if number.__class__ is str and len(number) == 5 and number.isascii() and number.isdigit():
-            code = number
-        else:
-            code = _check_format(number)
-        if code[:2] in UNUSED_PREFIXES:
-            return False
-        index = _index if _index is not None else _get_index()
+        return _possible(number)[1]
     except InvalidInput:
         return False
-    n = int(code)
-    return bool((index[n >> 3] >> (n & 7)) & 1)
 
 
 def check(number: str) -> tuple[str, list]:
