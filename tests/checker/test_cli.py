@@ -78,45 +78,43 @@ def test_invalid_curp_points_at_the_character():
     assert lines[1:3] == ['  HEGG560427MVZRRL05', '  ' + ' ' * 17 + '^ carácter 18']
 
 
-def test_value_with_spaces_in_several_arguments():
-    status, out, _ = cli('curp', 'HEGG', '560427', 'MVZRRL04')
-    assert status == 0 and out.startswith('Tu CURP es válida.')
+_POSTAL_44100 = ('  Estado: Jalisco\n', '  Catálogo de códigos postales: ', '(fuentes: ', 'Correos de México')
 
 
-def test_nss_cross_check_warning_exits_zero():
-    status, out, _ = cli('nss', GUIDE_NSS, '--curp', VALID_CURP)
-    assert status == 0
-    assert out.startswith('Tu NSS es válido, pero revisa el aviso.\n')
-    assert '\nAviso: Los dígitos 5 y 6 de tu NSS (88)' in out
-
-
-def test_nss_invalid():
-    status, out, _ = cli('nss', '2813880199')
-    assert status == 1
-    assert out.startswith('Tu NSS tiene 10 caracteres, pero debe tener 11')
-
-
-@pytest.mark.parametrize('kind', ['cp', 'postal', 'CP'])
-def test_postal_code(kind):
-    status, out, _ = cli(kind, '44100')
-    assert status == 0
-    assert out.startswith('El código postal 44100 existe: Guadalajara, Jalisco.\n')
-    assert '  Estado: Jalisco\n' in out
-
-
-def test_unknown_postal_code_is_an_aviso():
-    status, out, _ = cli('cp', '44109')
-    assert status == 0
-    assert out.startswith('El código postal 44109 es de Jalisco, pero no aparece en el catálogo')
-    assert '\nAviso: El código postal 44109 (Jalisco) no aparece en el catálogo de códigos postales de ' in out
-    status, out, _ = cli('cp', '18000')
-    assert status == 1 and out.startswith('Ningún código postal de México empieza con 18')
-
-
-def test_postal_code_names_catalogue_date_and_sources():
-    status, out, _ = cli('cp', '44100')
-    assert status == 0
-    assert '  Catálogo de códigos postales: ' in out and '(fuentes: ' in out and 'Correos de México' in out
+@pytest.mark.parametrize(
+    'args, status, first, also',
+    [
+        pytest.param(('curp', 'HEGG', '560427', 'MVZRRL04'), 0, 'Tu CURP es válida.', (), id='spaces-in-arguments'),
+        pytest.param(
+            ('nss', GUIDE_NSS, '--curp', VALID_CURP),
+            0,
+            'Tu NSS es válido, pero revisa el aviso.\n',
+            ('\nAviso: Los dígitos 5 y 6 de tu NSS (88)',),
+            id='nss-warning-exits-zero',
+        ),
+        pytest.param(('nss', '2813880199'), 1, 'Tu NSS tiene 10 caracteres, pero debe tener 11', (), id='nss-invalid'),
+        *[
+            pytest.param(
+                (kind, '44100'), 0, 'El código postal 44100 existe: Guadalajara, Jalisco.\n', _POSTAL_44100, id=kind
+            )
+            for kind in ('cp', 'postal', 'CP')
+        ],
+        pytest.param(
+            ('cp', '44109'),
+            0,
+            'El código postal 44109 es de Jalisco, pero no aparece en el catálogo',
+            ('\nAviso: El código postal 44109 (Jalisco) no aparece en el catálogo de códigos postales de ',),
+            id='unknown-cp-is-an-aviso',
+        ),
+        pytest.param(('cp', '18000'), 1, 'Ningún código postal de México empieza con 18', (), id='impossible-cp'),
+    ],
+)
+def test_one_value_gets_its_verdict_and_exit_status(args, status, first, also):
+    got, out, _ = cli(*args)
+    assert got == status
+    assert out.startswith(first)
+    for part in also:  # the postal code names its catalogue's date and sources
+        assert part in out
 
 
 def test_missing_value():
