@@ -12,10 +12,15 @@ import { setupCompare } from "./compare.js";
 
 /** @param {HTMLElement} status @param {HTMLElement} root @param {string} state @param {string} message */
 export function showState(root, status, state, message) {
+  // Only what changed is written: an unchanged attribute or text still costs
+  // the next frame a style pass, and the live region would repeat itself.
   if (status.dataset.state !== state) status.dataset.state = state;
   if (status.textContent !== message) status.textContent = message;
-  root.dataset.state = state;
+  if (root.dataset.state !== state) root.dataset.state = state;
 }
+
+// Whether any box of this page has shown a verdict (the bench's mark).
+let firstVerdict = false;
 
 export class Widget {
   /** @param {HTMLElement} root the [data-checker] element @param {PageState} page */
@@ -35,6 +40,9 @@ export class Widget {
     this.echo = /** @type {HTMLElement | null} */ (root.querySelector("[data-guia-echo]"));
     /** @type {string | null} value whose verdict is on screen */
     this.shown = null;
+    /** what the details and echo boxes show now ("" = empty), to rebuild them only when it changes */
+    this.detailsKey = "";
+    this.echoKey = "";
     this.busy = false;
     this.again = false;
     const start = () => this.python.start();
@@ -108,57 +116,54 @@ export class Widget {
       this.shown = answer && answer.retry ? null : value;
       this.root.dataset.latency = String(Math.round(performance.now() - t0));
       this.root.dataset.verdicts = String(Number(this.root.dataset.verdicts || 0) + 1);
-      if (!performance.getEntriesByName("guia:first-verdict").length) performance.mark("guia:first-verdict");
+      if (!firstVerdict) {
+        firstVerdict = true;
+        performance.mark("guia:first-verdict");
+      }
     }
     if (this.again || this.input.value !== value) this.check(true);
   }
 
   clearDetails() {
-    for (const box of [this.details, this.echo]) {
-      if (!box) continue;
-      box.replaceChildren();
-      box.hidden = true;
-    }
-    this.input.removeAttribute("aria-invalid");
+    this.showEcho("", null);
+    this.showDetails("", () => []);
+    this.setInvalid(false);
   }
 
-  /** @param {string} value @param {Answer} answer */
-  render(value, answer) {
-    this.clearDetails();
-    if (!answer || answer.error) {
-      if (answer && answer.error === "failed") return this.onPhase();
-      this.setState("error", (answer && answer.message) || TEXT.checkerError);
+  /** @param {boolean} invalid */
+  setInvalid(invalid) {
+    if (invalid === this.input.hasAttribute("aria-invalid")) return;
+    if (invalid) this.input.setAttribute("aria-invalid", "true");
+    else this.input.removeAttribute("aria-invalid");
+  }
+
+  /**
+   * Fill the details box, unless it already shows `key` (then nothing is rebuilt).
+   * @param {string} key @param {() => HTMLElement[]} build
+   */
+  showDetails(key, build) {
+    if (key === this.detailsKey || !this.details) return;
+    this.detailsKey = key;
+    const blocks = key ? build() : [];
+    this.details.replaceChildren(...blocks);
+    this.details.hidden = !blocks.length;
+  }
+
+  /**
+   * The compacted value with the bad character marked, unless already shown.
+   * @param {string} compact @param {number | null} position null: no echo
+   */
+  showEcho(compact, position) {
+    if (!this.echo) return;
+    const ok = position != null && position >= 0 && position <= compact.length;
+    const key = ok ? `${position}:${compact}` : "";
+    if (key === this.echoKey) return;
+    this.echoKey = key;
+    if (!ok) {
+      this.echo.replaceChildren();
+      this.echo.hidden = true;
       return;
     }
-    const r = answer.ok;
-    this.setState(r.state, r.message);
-    if (r.state === "invalid") this.input.setAttribute("aria-invalid", "true");
-    if (r.position != null && r.state !== "valid") {
-      this.showPosition(typeof r.value === "string" ? r.value : compactFor(this.kind, value), r.position);
-    }
-    /** @type {HTMLElement[]} */
-    const blocks = [];
-    if (r.warnings && r.warnings.length && r.state !== "invalid") {
-      blocks.push(el("ul", { class: "guia-widget__warnings" }, r.warnings.map((/** @type {any} */ w) => el("li", {}, w.message || String(w)))));
-    }
-    const ok = r.state === "valid" || r.state === "warning";
-    if (ok && this.kind === "curp" && r.parts) blocks.push(curpParts(r.parts));
-    else if (ok && this.kind === "cp" && r.parts) blocks.push(this.cpRecord(r.parts, r.catalogue_date));
-    else if (ok && r.details && r.details.length) {
-      blocks.push(el("ul", { class: "guia-widget__facts-list" }, r.details.map((/** @type {string} */ d) => el("li", {}, d))));
-    }
-    if (ok && r.notes && r.notes.length) {
-      blocks.push(...r.notes.map((/** @type {string} */ n) => el("p", { class: "guia-widget__note" }, n)));
-    }
-    if (blocks.length && this.details) {
-      this.details.replaceChildren(...blocks);
-      this.details.hidden = false;
-    }
-  }
-
-  /** @param {string} compact @param {number} position */
-  showPosition(compact, position) {
-    if (!this.echo || position < 0 || position > compact.length) return;
     const chars = [...compact];
     const before = chars.slice(0, position).join("");
     const bad = position < chars.length ? chars[position] : "\u00a0";
@@ -168,6 +173,46 @@ export class Widget {
       el("span", { class: "guia-widget__echo-value", translate: "no" }, before, el("mark", {}, bad), after),
     );
     this.echo.hidden = false;
+  }
+
+  /** @param {string} value @param {Answer} answer */
+  render(value, answer) {
+    if (!answer || answer.error) {
+      this.clearDetails();
+      if (answer && answer.error === "failed") return this.onPhase();
+      this.setState("error", (answer && answer.message) || TEXT.checkerError);
+      return;
+    }
+    const r = answer.ok;
+    this.setState(r.state, r.message);
+    this.setInvalid(r.state === "invalid");
+    if (r.position != null && r.state !== "valid") {
+      this.showEcho(typeof r.value === "string" ? r.value : compactFor(this.kind, value), r.position);
+    } else this.showEcho("", null);
+    const ok = r.state === "valid" || r.state === "warning";
+    const warnings = r.warnings && r.warnings.length && r.state !== "invalid" ? r.warnings : null;
+    // Everything the blocks below are made of; most keystrokes show none.
+    const shown = [warnings, ok && r.parts, ok && r.catalogue_date, ok && r.details, ok && r.notes];
+    const key = shown.some((x) => x && (!Array.isArray(x) || x.length)) ? JSON.stringify(shown) : "";
+    this.showDetails(key, () => this.detailBlocks(r, warnings, ok));
+  }
+
+  /** @param {any} r the verdict @param {any[] | null} warnings @param {boolean} ok */
+  detailBlocks(r, warnings, ok) {
+    /** @type {HTMLElement[]} */
+    const blocks = [];
+    if (warnings) {
+      blocks.push(el("ul", { class: "guia-widget__warnings" }, warnings.map((/** @type {any} */ w) => el("li", {}, w.message || String(w)))));
+    }
+    if (ok && this.kind === "curp" && r.parts) blocks.push(curpParts(r.parts));
+    else if (ok && this.kind === "cp" && r.parts) blocks.push(this.cpRecord(r.parts, r.catalogue_date));
+    else if (ok && r.details && r.details.length) {
+      blocks.push(el("ul", { class: "guia-widget__facts-list" }, r.details.map((/** @type {string} */ d) => el("li", {}, d))));
+    }
+    if (ok && r.notes && r.notes.length) {
+      blocks.push(...r.notes.map((/** @type {string} */ n) => el("p", { class: "guia-widget__note" }, n)));
+    }
+    return blocks;
   }
 
   /** @param {any} rec @param {string | undefined} date */
