@@ -42,6 +42,7 @@ from xml.etree.ElementTree import ParseError, iterparse
 from .xlsx_format import OLE_MAGIC, ZIP_MAGIC
 from .xlsx_sheet import (
     _SI,
+    CHUNK,
     MAX_CELL,
     MAX_ROW_CHARS,
     MAX_SHEET_BYTES,
@@ -97,46 +98,127 @@ def _local(tag):
 
 
 class _Strings:
-    """The shared-strings table, packed.
+    """The shared-strings table, packed, and spilled to a temporary file when big.
 
-    A list of a million Python strings costs ~60 bytes each; here strings
-    are joined 4,096 at a time into one ``str`` (1 byte per character for
-    Spanish text) with an ``array`` of offsets, about a tenth of that.
+    A list of a million Python strings costs ~60 bytes each on top of their
+    text.  Here strings are kept :attr:`BLOCK` to a block, each block one
+    ``str`` with a NUL between strings (1 byte per character for Spanish
+    text, 1 per separator; a NUL or \\x01 inside a string is escaped).  The
+    first :attr:`RESIDENT` characters of blocks stay in memory; later blocks
+    go to an anonymous temporary file (in the browser, Pyodide's in-memory
+    one) and are read back when a cell names them.  A block in use is split
+    into a list (:attr:`lists`, what the sheet scanner indexes) and a few of
+    those are cached, first in first out, up to :attr:`HOT` characters.
+
+    Memory is thus bounded whatever the table's size: RESIDENT + HOT
+    characters plus the block being read (at most BLOCK cells of
+    ``MAX_CELL`` characters, for a hostile file).  Lists write their strings
+    in the order cells first use them (Excel, LibreOffice, openpyxl), so the
+    sheet reads the spilled blocks almost in order, each about once; a table
+    in random order costs one block read (~8 KB) per cell instead.  If the
+    temporary file cannot be written, blocks simply stay in memory.
     """
 
-    BLOCK = 4096
+    SHIFT = 8
+    BLOCK = 1 << SHIFT
+    MASK = BLOCK - 1
+    RESIDENT = 1 << 20
+    HOT = 1 << 20
 
     def __init__(self):
-        self.blocks = []
-        self.ends = []
-        self._parts = []
-        self._end = array('I')
-        self._n = 0
+        self.lists = []  # per block: its strings while hot, else None
+        self._packed = []  # per block: the packed str, or None once spilled
+        self._pending = []
+        self._kept = 0
+        self._file = None
+        self._broken = False
+        self._first_spilled = None
+        self._offsets = array('q')  # file offsets of spilled blocks, and the end
+        self._hot = {}  # block -> its characters, oldest first
+        self._hot_chars = 0
         self.count = 0
 
     def append(self, text):
-        self._parts.append(text)
-        self._n += len(text)
-        self._end.append(self._n)
-        self.count += 1
-        if len(self._parts) == self.BLOCK:
+        self._pending.append(text)
+        if len(self._pending) >= self.BLOCK:
             self._flush()
 
-    def _flush(self):
-        if self._parts:
-            self.blocks.append(''.join(self._parts))
-            self.ends.append(self._end)
-            self._parts = []
-            self._end = array('I')
-            self._n = 0
+    def extend(self, texts):
+        pending = self._pending
+        pending.extend(texts)
+        if len(pending) >= self.BLOCK:
+            self._flush()
+
+    def _flush(self, final=False):
+        pending, size = self._pending, self.BLOCK
+        whole = len(pending) - len(pending) % size
+        for start in range(0, whole if not final else len(pending), size):
+            self._store(pending[start : start + size])
+        self._pending = [] if final else pending[whole:]
+
+    def _store(self, parts):
+        text = '\0'.join(parts)
+        if '\1' in text or text.count('\0') != len(parts) - 1:
+            text = '\0'.join(p.replace('\1', '\1\2').replace('\0', '\1\3') for p in parts)
+        self.count += len(parts)
+        self.lists.append(None)
+        if self._kept + len(text) <= self.RESIDENT or not self._spill(text):
+            self._kept += len(text)
+            self._packed.append(text)
+
+    def _spill(self, text):
+        """Write a block to the temporary file; False if that cannot be done."""
+        if self._broken:
+            return False
+        data = text.encode('utf-8', 'surrogatepass')
+        try:
+            if self._file is None:
+                import tempfile
+
+                self._file = tempfile.TemporaryFile()
+            self._file.write(data)
+        except OSError:  # a full or read-only disk: the rest stays in memory
+            self._broken = True
+            return False
+        if self._first_spilled is None:
+            self._first_spilled = len(self._packed)
+            self._offsets.append(0)
+        self._offsets.append(self._offsets[-1] + len(data))
+        self._packed.append(None)
+        return True
 
     def finish(self):
-        self._flush()
+        self._flush(final=True)
+        if self._file is not None:
+            self._file.flush()
+
+    def load(self, b):
+        """Block *b* as a list (kept hot for the next cells); IndexError past the end."""
+        text = self._packed[b] if b >= 0 else None
+        if text is None:
+            if b < 0 or self._first_spilled is None:
+                raise IndexError(b)
+            k = b - self._first_spilled
+            start = self._offsets[k]
+            self._file.seek(start)
+            text = self._file.read(self._offsets[k + 1] - start).decode('utf-8', 'surrogatepass')
+        strings = text.split('\0')
+        if '\1' in text:
+            strings = [s.replace('\1\3', '\0').replace('\1\2', '\1') if '\1' in s else s for s in strings]
+        hot = self._hot
+        while hot and (self._hot_chars + len(text) > self.HOT or len(hot) >= 64):
+            old = next(iter(hot))
+            self._hot_chars -= hot.pop(old)
+            self.lists[old] = None
+        hot[b] = len(text)
+        self._hot_chars += len(text)
+        self.lists[b] = strings
+        return strings
 
     def __getitem__(self, i):
-        b, k = divmod(i, self.BLOCK)
-        ends = self.ends[b]
-        return self.blocks[b][ends[k - 1] if k else 0 : ends[k]]
+        if i < 0:
+            raise IndexError(i)
+        return (self.lists[i >> self.SHIFT] or self.load(i >> self.SHIFT))[i & self.MASK]
 
     def __len__(self):
         return self.count
@@ -181,28 +263,58 @@ def _rels(archive, base, shown):
     return out
 
 
-def _load_strings(archive, path, shown):
+# <si><t>text</t></si>: how Excel, LibreOffice and openpyxl write a plain
+# string; a region of the table made only of these is read by one findall.
+_PLAIN_SI = re.compile(r'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
+_SST_ROOT = re.compile(r'<(?:([\w.-]+):)?sst\b')
+
+
+def _si_texts(region, plain):
+    """Texts of every <si> in *region* (complete elements only); *plain*:
+    the table spells its tags without a namespace prefix."""
+    texts = _PLAIN_SI.findall(region) if plain else None
+    if texts is not None and len(texts) == region.count('<si'):
+        if '&' in region or '_x' in region:
+            texts = [_unescape(t) if '&' in t or '_x' in t else t for t in texts]
+    else:  # rich text, phonetic runs, prefixes, CDATA...
+        texts = []
+        for m in _SI.finditer(region):
+            body = m.group(1) or ''
+            if body.startswith('<t>') and body.endswith('</t>') and body.count('<') == 2:
+                texts.append(_unescape(body[3:-4]))
+            else:
+                texts.append(_inline_text(body))
+    if texts and max(map(len, texts)) > MAX_CELL:
+        texts = [t[:MAX_CELL] for t in texts]
+    return texts
+
+
+def _load_strings(archive, path, shown, title):
     strings = _Strings()
     if path is None or path not in archive.NameToInfo:
         strings.finish()
         return strings
     decoder = codecs.getincrementaldecoder('utf-8')('replace')
     buf = ''
+    total = 0
+    cut_at = None  # where a region may end: before the last «<si» (or «<x:si»)
     try:
         with archive.open(path) as f:
             while True:
-                chunk = f.read(1 << 20)
+                chunk = f.read(CHUNK)
+                total += len(chunk)
+                if total > MAX_SHEET_BYTES:
+                    raise XlsxError.of('xlsx.too_big', sheet=title, file=shown)
                 buf += decoder.decode(chunk, not chunk)
-                end = 0
-                for m in _SI.finditer(buf):
-                    body = m.group(1) or ''
-                    if body.startswith('<t>') and body.endswith('</t>') and body.count('<') == 2:
-                        text = _unescape(body[3:-4])
-                    else:
-                        text = _inline_text(body)
-                    strings.append(text[:MAX_CELL])
-                    end = m.end()
-                buf = buf[end:]
+                if cut_at is None:
+                    root = _SST_ROOT.search(buf)
+                    if root is None and chunk and len(buf) < MAX_ROW_CHARS:
+                        continue
+                    cut_at = f'<{root.group(1)}:si' if root and root.group(1) else '<si'
+                cut = buf.rfind(cut_at) if chunk else len(buf)
+                if cut > 0:
+                    strings.extend(_si_texts(buf[:cut], cut_at == '<si'))
+                    buf = buf[cut:]
                 if not chunk:
                     break
                 if len(buf) > MAX_ROW_CHARS:
@@ -319,6 +431,6 @@ def open_sheet(source, sheet=None, name=None):
             names = ', '.join(f'«{w[0]}»' for w in worksheets)
             raise XlsxError.of('xlsx.no_such_sheet', file=shown, sheet=sheet, sheets=names)
         title, path, _state = match[0]
-    strings = _load_strings(archive, strings_path, shown)
+    strings = _load_strings(archive, strings_path, shown, title)
     dates = _load_date_styles(archive, styles_path, shown)
     return Sheet(archive, path, title, shown, strings, dates, date1904)

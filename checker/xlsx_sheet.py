@@ -23,12 +23,17 @@ MAX_CELL = 32_767
 #: Longest row XML accepted, and Excel's column count.
 MAX_ROW_CHARS = 64 << 20
 MAX_COLUMNS = 16_384
+#: Bytes of XML inflated at a time: the scan's own memory is a few times this.
+CHUNK = 256 << 10
+#: Merged ranges kept (only those crossing the header matter).
+MAX_MERGED = 100_000
 
 # The sheet is scanned with regular expressions rather than a DOM or
 # iterparse (4x faster on a million rows): Excel, LibreOffice and openpyxl
-# write cells as <c r="B2" s="1" t="s"><v>7</v></c>, which _FAST_CELLS
-# reads in one pass; any other spelling (prefixes, other attributes,
-# whitespace) takes the general _CELL path.
+# write rows and cells as <row r="2" ...><c r="B2" s="1" t="s"><v>7</v></c>,
+# which _SHEET reads a whole megabyte at a time (one findall, no per-row
+# call); any other spelling (prefixes, other attributes, whitespace) takes
+# the general _ROW and _CELL patterns.
 _P = r'(?:[\w.-]+:)?'  # optional namespace prefix
 _ROW = re.compile(
     rf'<{_P}row\b(?: r="([0-9]+)")?([^>]*?)'
@@ -36,11 +41,17 @@ _ROW = re.compile(
 )
 _ROW_NUMBER = re.compile(r'(?:^|\s)r="([0-9]+)"')
 _BODY = r'[^<]*(?:<(?!/c>)[^<]*)*'  # anything up to the next </c>
-_FAST_CELLS = re.compile(
+_FAST_CELL = (
     r'<c r="([A-Z]{1,3})[0-9]+"(?: s="([0-9]+)")?(?: t="(\w+)")?'
     r'(?:/>|><v>([^<]*)</v></c>|><is><t(?: xml:space="preserve")?>([^<]*)'
     rf'</t></is></c>|>({_BODY})</c>)'
 )
+_FAST_CELLS = re.compile(_FAST_CELL)
+# a row's number, or the six groups of one of its cells
+_SHEET = re.compile(rf'<row r="([0-9]+)"[^>]*>|{_FAST_CELL}')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([^"]+)"')
+_ROOT = re.compile(r'<(?:([\w.-]+):)?worksheet\b')
+_TAGS = ('<row ', '<row>', '<row/', '<c ', '<c>', '<c/')
 _CELL = re.compile(rf'<{_P}c(\s[^>]*?)?(?:/>|>(.*?)</{_P}c>)', re.S)
 _ATTR = re.compile(r'([\w.:-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _V = re.compile(rf'<{_P}v(?:\s[^>]*)?>([^<]*)</{_P}v>')
@@ -147,6 +158,15 @@ def _number_text(raw):
     return repr(x)
 
 
+def _all_read(region, found):
+    """True when _SHEET's matches in *region* began at every row and cell tag
+    (matches cannot overlap, so equal counts mean none was skipped)."""
+    if found and not found[0][0]:  # a cell before any row
+        return False
+    # «<cols>», «<color>», «<rowBreaks>»... are counted too: then count exactly
+    return len(found) == region.count('<row') + region.count('<c') or len(found) == sum(map(region.count, _TAGS))
+
+
 class Sheet:
     """One worksheet: ``title``, ``file`` (name shown) and :meth:`rows`.
 
@@ -185,7 +205,7 @@ class Sheet:
         inflated once and searched as bytes (fast) before it is parsed.
         """
         tail = b''
-        found = []
+        found = {}  # ranges, in order, without repeats
         total = 0
         with self._open() as f:
             while True:
@@ -203,11 +223,14 @@ class Sheet:
                     m = re.search(rb'<(?:\w+:)?dimension\s+ref="([^"]+)"', data)
                     if m:
                         self.dimension = m.group(1).decode('ascii', 'replace')
-                found.extend(re.findall(rb'<(?:\w+:)?mergeCell\s+ref="([^"]+)"', data))
+                if b'mergeCell' in data:  # a plain search first: far faster than the pattern
+                    for ref in _MERGE.findall(data):
+                        if len(found) < MAX_MERGED:
+                            found[ref] = None
                 # keep a tail so a tag cut between chunks is seen next time
                 cut = data.rfind(b'<')
                 tail = data[cut:] if cut >= 0 and len(data) - cut < 256 else b''
-        for ref in dict.fromkeys(found):
+        for ref in found:
             a, _, b = ref.decode('ascii', 'replace').partition(':')
             first, last = _split_ref(a), _split_ref(b or a)
             if first and last:
@@ -224,41 +247,58 @@ class Sheet:
         yielded is sheet row n, and trailing empty cells are dropped.
         """
         expected = 1
-        for rowno, body in self._row_bodies():
-            if rowno is None:
+        for rowno, cells in self._scan():
+            if rowno < 0:  # a <row> without its number
                 rowno = expected
-            if rowno < expected:
+            elif rowno < expected:
                 raise self._bad_cell(rowno, 0)
             while expected < rowno:
                 yield []
                 expected += 1
-            cells = self._cells(rowno, body) if body else []
-            while cells and not cells[-1]:
-                cells.pop()
             yield cells
             expected = rowno + 1
 
-    def _row_bodies(self):
-        """(row number or None, inner XML) of each <row>, streamed."""
+    def _scan(self):
+        """(row number, cells) of each <row>, streamed 1 MB at a time.
+
+        A sheet whose root has no namespace prefix (every writer we know) is
+        cut into regions that end where a <row> starts, and each region is
+        read by one findall of _SHEET; a region where that pattern did not
+        match every «<row» and «<c» (other attribute orders, whitespace...)
+        is read again by the general patterns, row by row.
+        """
         decoder = codecs.getincrementaldecoder('utf-8')('replace')
         buf = ''
+        fast = None  # unknown until the root element is seen
         f = self._open()
         try:
             while True:
                 try:
-                    chunk = f.read(1 << 20)
+                    chunk = f.read(CHUNK)
                 except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
                     raise _corrupt(self.file, f' ({exc})') from None
                 buf += decoder.decode(chunk, not chunk)
-                end = 0
-                for m in _ROW.finditer(buf):
-                    r = m.group(1)
-                    if r is None:
-                        r = _ROW_NUMBER.search(m.group(2))
-                        r = r.group(1) if r else None
-                    yield (int(r) if r else None), m.group(3)
-                    end = m.end()
-                buf = buf[end:]
+                if fast is None:
+                    root = _ROOT.search(buf)
+                    if root is None and chunk and len(buf) < MAX_ROW_CHARS:
+                        continue
+                    fast = root is not None and not root.group(1)
+                if not fast:
+                    found, end = self._general(buf)
+                    buf = buf[end:]
+                else:
+                    cut = buf.rfind('<row') if chunk else len(buf)
+                    if cut > 0:
+                        region, buf = buf[:cut], buf[cut:]
+                        found = _SHEET.findall(region)
+                        if not _all_read(region, found):
+                            found = self._general(region)[0]
+                    else:
+                        found = ()
+                if found:
+                    rows = self._read(found)
+                    found = None  # the matches go before the rows are used
+                    yield from rows
                 if not chunk:
                     break
                 if len(buf) > MAX_ROW_CHARS:
@@ -266,72 +306,124 @@ class Sheet:
         finally:
             f.close()
 
-    def _cells(self, rowno, body):
-        """Cell texts of one row's inner XML."""
-        found = _FAST_CELLS.findall(body)
-        # Every cell was read by the fast pattern when each «<c» began a
-        # match (matches cannot overlap) and no prefixed «<x:c» hides others.
-        if len(found) != body.count('<c') or (not found and '<' in body) or ':c ' in body or ':c>' in body:
-            found = [_slow_cell(m) for m in _CELL.finditer(body)]
+    def _general(self, text):
+        """What _SHEET.findall gives, from the general patterns, and where
+        the last complete row ends."""
+        found = []
+        end = 0
+        for m in _ROW.finditer(text):
+            r = m.group(1)
+            if r is None:
+                r = _ROW_NUMBER.search(m.group(2))
+                r = r.group(1) if r else '-1'
+            found.append((r, '', '', '', '', '', ''))
+            body = m.group(3)
+            if body:
+                cells = _FAST_CELLS.findall(body)
+                # every cell was read when each «<c» began a match (matches
+                # cannot overlap) and no prefixed «<x:c» hides others
+                if len(cells) != body.count('<c') or (not cells and '<' in body) or ':c ' in body or ':c>' in body:
+                    cells = [_slow_cell(m) for m in _CELL.finditer(body)]
+                found.extend(('', *c) for c in cells)
+            end = m.end()
+        return found, end
+
+    def _read(self, found):
+        """[(row number, cells)] from _SHEET.findall tuples: a row number
+        starts a row, and each cell tuple is (letters, s, t, v, inline text,
+        inner XML) after an empty first item."""
+        out = []
         strings = self._strings
-        blocks, ends, size = strings.blocks, strings.ends, strings.BLOCK
-        dates = self._date_styles
-        cells = []
+        lists, load, shift, mask = strings.lists, strings.load, strings.SHIFT, strings.MASK
+        dates, seen = self._date_styles, self._dates_seen
         columns = _COLUMNS
-        for letters, s, t, v, text, inner in found:
+        rowno, cells = None, None  # found starts with a row (see _scan)
+        for r, letters, s, t, v, text, inner in found:
+            if r:
+                if cells is not None:
+                    while cells and not cells[-1]:
+                        cells.pop()
+                    out.append((rowno, cells))
+                rowno, cells = int(r), []
+                continue
             col = columns.get(letters)
             if col is None:
                 col = _col_index(letters) if letters else len(cells)
-            if text:
-                v, t = text, 'text'
-            elif inner:  # formula, inline string, ...
-                if t == 'inlineStr':
-                    v, t = _inline_text(inner), 'plain'
+            if v:
+                if t == 's':
+                    try:  # strings[int(v)], inlined (a million rows: 7 million look-ups)
+                        i = int(v)
+                        if i < 0:
+                            raise IndexError(i)
+                        value = (lists[i >> shift] or load(i >> shift))[i & mask]
+                    except (ValueError, IndexError):
+                        raise self._bad_cell(rowno, col) from None
+                elif not t and s not in dates and v.isdigit() and v[0] != '0' and len(v) < 16:
+                    value = v  # a whole number as Excel shows it
+                elif not t and s in dates:
+                    value = seen.get(v) or self._typed(v, s, t)
                 else:
-                    m = _V.search(inner)
-                    if m is not None:
-                        v = m.group(1)
-                    elif _F.search(inner):
-                        self._no_value(rowno, col, inner)
-            if not v:
+                    value = self._typed(v, s, t)
+            elif text:
+                value = _unescape(text)[:MAX_CELL] if '&' in text or '_x' in text else text[:MAX_CELL]
+            elif inner:  # formula, inline string, ...
+                value = self._inner(rowno, col, s, t, inner)
+            else:
                 value = ''
-            elif t == 's':
-                try:  # strings[int(v)], inlined (a million rows: 7 million look-ups)
-                    b, k = divmod(int(v), size)
-                    if b < 0:
-                        raise IndexError
-                    e = ends[b]
-                    value = blocks[b][e[k - 1] if k else 0 : e[k]]
-                except (ValueError, IndexError):
-                    raise self._bad_cell(rowno, col) from None
-            elif t == 'text':
-                value = _unescape(v) if '&' in v or '_x' in v else v
-            elif t == 'plain':
-                value = v
-            else:
-                if '&' in v or '_x' in v:
-                    v = _unescape(v)
-                if not t or t == 'n':
-                    value = self._date_text(v) if s and s in dates else _number_text(v)
-                elif t == 'b':
-                    value = BOOLEANS.get(v.strip(), v)
-                elif t == 'd':
-                    value = _iso_text(v)
-                else:  # str (a formula's text), e, plain text
-                    value = v
-            if len(value) > MAX_CELL:
-                value = value[:MAX_CELL]
-            n = len(cells)
-            if col == n:
-                cells.append(value)
-            elif col > n:
-                if col >= MAX_COLUMNS:
-                    raise self._bad_cell(rowno, col)
-                cells.extend([''] * (col - n))
+            if col == len(cells):
                 cells.append(value)
             else:
-                cells[col] = value
-        return cells
+                self._place(cells, col, value, rowno)
+        while cells and not cells[-1]:
+            cells.pop()
+        out.append((rowno, cells))
+        return out
+
+    def _place(self, cells, col, value, rowno):
+        """Put a cell that does not come next in its row (a gap, or out of order)."""
+        n = len(cells)
+        if col > n:
+            if col >= MAX_COLUMNS:
+                raise self._bad_cell(rowno, col)
+            cells.extend([''] * (col - n))
+            cells.append(value)
+        else:
+            cells[col] = value
+
+    def _shared(self, v, rowno, col):
+        try:
+            return self._strings[int(v)]
+        except (ValueError, IndexError):
+            raise self._bad_cell(rowno, col) from None
+
+    def _typed(self, v, s, t):
+        """The text Excel shows for a <v> of any type but a shared string."""
+        if '&' in v or '_x' in v:
+            v = _unescape(v)
+        if not t or t == 'n':
+            value = self._date_text(v) if s in self._date_styles else _number_text(v)
+        elif t == 'b':
+            value = BOOLEANS.get(v.strip(), v)
+        elif t == 'd':
+            value = _iso_text(v)
+        else:  # str (a formula's text), e, plain text
+            value = v
+        return value[:MAX_CELL]
+
+    def _inner(self, rowno, col, s, t, inner):
+        """The text of a cell whose XML is not a lone <v>: an inline string, a
+        formula with or without its saved value, ..."""
+        if t == 'inlineStr':
+            return _inline_text(inner)[:MAX_CELL]
+        m = _V.search(inner)
+        if m is None:
+            if _F.search(inner):
+                self._no_value(rowno, col, inner)
+            return ''
+        v = m.group(1)
+        if not v:
+            return ''
+        return self._shared(v, rowno, col) if t == 's' else self._typed(v, s, t)
 
     def _date_text(self, raw):
         text = self._dates_seen.get(raw)
