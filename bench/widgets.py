@@ -537,34 +537,30 @@ def main():
 
 
 def excel_bytes(root: Path) -> None:
-    """What the list page's Excel support adds to the checker zip (issue 12).
-
-    The stdlib reader and writer ship inside the one checker zip (no other
-    download); Python imports them only when an .xlsx is chosen."""
+    """The list page's own downloads (issue 12), each a separate file fetched on
+    first use: for a CSV list the stdlib's second zip and the list checker; for
+    an Excel list also the .xlsx reader with the stdlib only it uses.  None of
+    them on a page with the CURP/NSS/CP boxes (tests/browser/test_list_zips.py)."""
     import gzip
-    import zipfile
 
-    names = (
-        "xlsx_read",
-        "xlsx_sheet",
-        "xlsx_write",
-        "cellsafe",
-        "batch/sheet",
-        "batch/annotate",
-        "batch/lists",
-        "messages/sheet",
-        "messages/annotate",
-    )
-    for path in sorted((root / "_shared").glob("checker.*.zip")):
-        with zipfile.ZipFile(path) as z:
-            infos = [i for i in z.infolist() if any(i.filename.startswith(f"checker/{n}.") for n in names)]
-            raw = sum(i.file_size for i in infos)
-            packed = sum(len(gzip.compress(z.read(i), 9)) for i in infos)
-        total = path.stat().st_size
-        print(
-            f"\nExcel in and out on the list page ({len(infos)} modules of {path.name}): {raw:,} bytes "
-            f"({packed:,} gzip), {100 * raw / total:.1f} % of the zip; imported only when an .xlsx is chosen"
-        )
+    print("\nThe list page's downloads, on its first use (bytes, gzip as served)")
+    sizes = {}
+    for label, stem in (
+        ("boxes' checker (every page with a box)", "checker"),
+        ("stdlib extras (a list)", "stdlib-extra"),
+        ("list checker (a list)", "lists"),
+        ("Excel reader (an .xlsx chosen)", "excel"),
+    ):
+        for path in sorted((root / "_shared").glob(f"{stem}.[0-9a-f]*.zip")):
+            data = path.read_bytes()
+            sizes[stem] = (len(data), len(gzip.compress(data, 6, mtime=0)))
+            print(f"  {label:40s} {path.name:28s} {sizes[stem][0]:>9,} {sizes[stem][1]:>9,} gzip")
+    for label, stems in (
+        ("a CSV list adds", ("stdlib-extra", "lists")),
+        ("an Excel list adds", ("stdlib-extra", "lists", "excel")),
+    ):
+        raw, packed = (sum(sizes.get(s, (0, 0))[i] for s in stems) for i in (0, 1))
+        print(f"  {label:69s} {raw:>9,} {packed:>9,} gzip")
 
 
 if __name__ == "__main__":

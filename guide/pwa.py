@@ -4,7 +4,8 @@ lists of what to keep offline (after every site was built).
 
 Two calls from guide/build.py:
 * `configure(school, docs, config)` while writing a school's project;
-* `write_service_worker(site)` once every school is built.
+* `write_service_worker(site)` once every school is built (the one place
+  sw.js is filled in; the widgets' demo pages call it with pages=False).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from guide import calendar, icons, poster
 from guide.context import raw_contact
 from guide.model import END_STEP
+from guide.shared_assets import fill
 
 ROOT = Path(__file__).resolve().parent.parent
 SW_TEMPLATE = ROOT / "overrides" / "widgets" / "sw.js"
@@ -117,8 +119,9 @@ def offline_files(site: Path, slug: str) -> list[str]:
     return files
 
 
-# The widgets' runtime (megabytes): cached only once used, never re-fetched by a deploy.
-_RUNTIME = re.compile(r"^_shared/(pyodide-[0-9a-f]+/|stdlib\.|checker\.|worker\.)")
+# The widgets' runtime (megabytes): cached only once used, never re-fetched by a deploy
+# (not the .xz copies, which are never stored: their decoded files are).
+_RUNTIME = re.compile(r"^_shared/(?!.*\.xz$)(pyodide-[0-9a-f]+/|stdlib[.-]|checker\.|lists\.|excel\.|worker\.)")
 
 
 def index_files(site: Path, slugs: list[str]) -> list[str]:
@@ -144,11 +147,12 @@ def precache_bytes(site: Path, files: list[str]) -> tuple[int, int]:
     return raw, gz
 
 
-def write_service_worker(site: Path) -> dict[str, list[str]]:
+def write_service_worker(site: Path, pages: bool = True) -> dict[str, list[str]]:
     """Write site/sw.js with this build's lists; return {slug: offline files}.
 
     Everything is read from the built files, so a test can rewrite the lists
-    of a changed copy of a site."""
+    of a changed copy of a site.  pages=False (the widgets' demo pages, no
+    school): only VERSION and PRECACHE, so any page in scope may be kept."""
     site = Path(site)
     slugs = sorted(p.parent.name for p in site.glob("*/" + MANIFEST))
     schools = {slug: offline_files(site, slug) for slug in slugs}
@@ -163,18 +167,8 @@ def write_service_worker(site: Path) -> dict[str, list[str]]:
     for rel in sorted({f for files in schools.values() for f in files} | set(shared_files)):
         path = site / rel
         digest.update(rel.encode() + (path / "index.html" if path.is_dir() else path).read_bytes())
-    values = {
-        "VERSION": digest.hexdigest()[:12],
-        "PRECACHE": runtime,
-        "SCHOOLS": schools,
-        "SHARED": shared_files,
-        "INDEX": index_files(site, slugs),
-    }
-    text = SW_TEMPLATE.read_text(encoding="utf-8")
-    for key, value in values.items():
-        token = f'"__{key}__"'
-        if token not in text:
-            raise RuntimeError(f"{SW_TEMPLATE}: falta {token}")
-        text = text.replace(token, json.dumps(value, ensure_ascii=False, sort_keys=True), 1)
-    (site / "sw.js").write_text(text, encoding="utf-8")
+    values = {"VERSION": digest.hexdigest()[:12], "PRECACHE": runtime}
+    if pages:
+        values.update(SCHOOLS=schools, SHARED=shared_files, INDEX=index_files(site, slugs))
+    (site / "sw.js").write_text(fill(SW_TEMPLATE.read_text(encoding="utf-8"), **values), encoding="utf-8")
     return schools

@@ -15,16 +15,23 @@
   compiled to ``.pyc`` by Pyodide's own interpreter, stored uncompressed so the
   server's gzip applies; and ``stdlib.<hash>.zip.xz``, the same as .xz.
 * ``_shared/stdlib-extra.<hash>.zip`` – the stdlib files only the list page
-  needs (csv, xml, email…: measured the same way), fetched when it is used.
-* ``_shared/checker.<hash>.zip`` – the checker's modules (the repository's files,
-  unchanged, compiled the same way) and ``guia_bridge`` (the worker's glue).
-  A separate small zip, so a checker change does not re-download the stdlib.
+  needs (csv…: measured the same way), fetched when it is used.
+* ``_shared/checker.<hash>.zip`` – ``guia_bridge`` (the worker's glue) and the
+  checker's modules the CURP/NSS/CP boxes load (the repository's files,
+  unchanged, compiled the same way).  A separate small zip, so a checker
+  change does not re-download the stdlib.
+* ``_shared/lists.<hash>.zip`` – the checker's modules a CSV list adds (and the
+  ones no measured call loads), fetched on the list page with the stdlib
+  extras; ``_shared/excel.<hash>.zip`` – what an Excel list adds (the .xlsx
+  reader and the stdlib only it uses), fetched when an .xlsx is chosen.  The
+  worker mounts them with ``guia_bridge.mount``: the checker stays one package.
 * ``_shared/postal/<name>.<hash>.<ext>`` – the postal index and shards.
 * ``_shared/js-<hash>/`` – the widgets' ES modules (``main.js`` the page's
   entry, ``worker.js`` the worker's) and ``config.js``, the module this build
   writes with its file names and figures (the hash covers them all);
-  ``_shared/widgets.<hash>.css``; and ``sw.js`` (site root, so its scope is the
-  whole site; its cache name is derived from every hash above).
+  ``_shared/widgets.<hash>.css``.  The Service Worker (``sw.js``, site root)
+  is written once, after the pages, by :func:`guide.pwa.write_service_worker`
+  (the demo pages' by :func:`guide.widget_demo.write_demo`).
 
 Two builds give byte-identical files.  The compiled zips are cached in
 ``.cache/widgets/`` under a key made of every input, so rebuilding is quick.
@@ -113,13 +120,19 @@ def postal_files(data_dir: Path = POSTAL_DATA_DIR) -> dict[str, Path]:
     return {p.name: p for p in sorted(data_dir.iterdir()) if p.is_file() and not p.name.startswith(".")}
 
 
+# The compiled zips, in the order the worker mounts them: the boxes' (stdlib,
+# checker), a CSV list's (stdlib-extra, lists), an Excel list's (excel).
+ZIPS = ("stdlib", "checker", "stdlib-extra", "lists", "excel")
+
+
 def compile_zips(
     checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR, use_cache: bool = True
-) -> tuple[bytes, bytes, dict]:
-    """(stdlib zip, stdlib extra zip, checker zip, measurement report), compiled by Pyodide under Node.
+) -> tuple[dict[str, bytes], dict]:
+    """({name: zip bytes} for ZIPS, measurement report), compiled by Pyodide under Node.
 
-    The first stdlib zip is what Pyodide's start-up and the CURP/NSS/CP boxes
-    import; the extra one, what only the list page adds (fetched when used)."""
+    The stdlib and checker zips are what Pyodide's start-up and the CURP/NSS/CP
+    boxes import; stdlib-extra and lists what a CSV list adds; excel what an
+    Excel list adds (each fetched when first used)."""
     apps = app_files(checker_dir)
     data = postal_files(data_dir)
     extra = imported_modules(apps.values())
@@ -136,9 +149,7 @@ def compile_zips(
     cached = CACHE_DIR / key.hexdigest()[:24]
     if use_cache and (cached / "report.json").is_file():
         return (
-            (cached / "stdlib.zip").read_bytes(),
-            (cached / "stdlib-extra.zip").read_bytes(),
-            (cached / "app.zip").read_bytes(),
+            {name: (cached / f"{name}.zip").read_bytes() for name in ZIPS},
             json.loads((cached / "report.json").read_text()),
         )
     node = shutil.which("node")
@@ -167,9 +178,7 @@ def compile_zips(
                 + (proc.stderr.strip().splitlines() or ["error desconocido"])[-1][-300:]
             )
         result = (
-            (out / "stdlib.zip").read_bytes(),
-            (out / "stdlib-extra.zip").read_bytes(),
-            (out / "app.zip").read_bytes(),
+            {name: (out / f"{name}.zip").read_bytes() for name in ZIPS},
             json.loads((out / "report.json").read_text()),
         )
         if use_cache:
@@ -225,7 +234,8 @@ def _gzip_size(data: bytes) -> int:
     return _GZIP_SIZES[key]
 
 
-def _fill(template: str, **values) -> str:
+def fill(template: str, **values) -> str:
+    """Replace each ``"__KEY__"`` of a script template (sw.js) by its value as JSON."""
     for key, value in values.items():
         token = f'"__{key}__"'
         if token not in template:
@@ -237,14 +247,15 @@ def _fill(template: str, **values) -> str:
 def build(
     site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR, use_cache: bool = True
 ) -> dict:
-    """Write ``site_root/_shared/`` and ``site_root/sw.js``; return the manifest.
+    """Write ``site_root/_shared/``; return the manifest.
 
     Manifest paths are relative to ``site_root`` (no leading slash)."""
     site_root = Path(site_root)
     shared = site_root / SHARED
     if shared.exists():
         shutil.rmtree(shared)
-    stdlib_zip, extra_zip, app_zip, report = compile_zips(checker_dir, data_dir, use_cache=use_cache)
+    zips, report = compile_zips(checker_dir, data_dir, use_cache=use_cache)
+    stdlib_zip, extra_zip, app_zip = zips["stdlib"], zips["stdlib-extra"], zips["checker"]
 
     core = {name: (PYODIDE_DIR / name).read_bytes() for name in PYODIDE_CORE}
     pyodide_dir = "pyodide-" + _hash(b"".join(name.encode() + core[name] for name in PYODIDE_CORE))
@@ -267,6 +278,10 @@ def build(
     _write(shared / decoder_name, decoder)
     _write(shared / extra_name, extra_zip)
     _write(shared / app_name, app_zip)
+    lists_name = _hashed_name("lists.zip", zips["lists"])
+    excel_name = _hashed_name("excel.zip", zips["excel"])
+    _write(shared / lists_name, zips["lists"])
+    _write(shared / excel_name, zips["excel"])
     postal = {}
     for name, path in postal_files(data_dir).items():
         data = path.read_bytes()
@@ -288,9 +303,12 @@ def build(
         "pyodide": up + pyodide_dir + "/",
         "stdlib": up + stdlib_name,
         "stdlibExtra": up + extra_name,
-        # the list page's additional first-use bytes (the stdlib's second zip)
-        "extraBytes": _gzip_size(extra_zip),
+        # the list page's additional first-use bytes for a CSV (the stdlib's second zip, the list's)
+        "extraBytes": _gzip_size(extra_zip) + _gzip_size(zips["lists"]),
         "app": up + app_name,
+        # the list page's zips: a CSV list's, and what an Excel list adds
+        "lists": up + lists_name,
+        "excel": up + excel_name,
         "postal": {name: up + url for name, url in postal.items()},
         "lock": report["inline_lock"],
         # plain file -> its .xz copy, fetched instead on a first use and decoded by `decoder`
@@ -313,29 +331,15 @@ def build(
     for name, data in scripts.items():
         _write(shared / js_dir / name, data)
 
-    precache = sorted(
-        [f"{pyodide_dir}/{n}" for n in PYODIDE_CORE]
-        + [stdlib_name, extra_name, app_name, css_name]
-        + [f"{js_dir}/{n}" for n in scripts]
-        + [url for name, url in postal.items() if name in ("meta.json", "index.bin")]
-    )
-    version = _hash(json.dumps([precache, sorted(postal.values())]).encode(), 12)
-    sw = _fill(
-        (WIDGETS_SRC / "sw.js").read_text(encoding="utf-8"),
-        VERSION=version,
-        PRECACHE=[f"{SHARED}/{p}" for p in precache],
-    )
-    _write(site_root / "sw.js", sw.encode())
+    listing = [
+        (stdlib_name, "standard-library files (measured; see guide/shared_assets.py)", report["members"]),
+        (app_name, "the boxes' files", report["app"]["checker"]),
+        (extra_name, "standard-library files only the list page loads", report["extra_members"]),
+        (lists_name, "checker files a CSV list adds", report["app"]["lists"]),
+        (excel_name, "what an Excel list adds", report["excel_members"] + report["app"]["excel"]),
+    ]
     (shared / "MODULES.txt").write_text(
-        "# Standard-library files in "
-        + stdlib_name
-        + " (measured; see guide/shared_assets.py)\n"
-        + "\n".join(report["members"])
-        + "\n# and in "
-        + extra_name
-        + " (only the list page loads it)\n"
-        + "\n".join(report["extra_members"])
-        + "\n",
+        "".join(f"# In {name}: {what}\n" + "".join(m + "\n" for m in members) for name, what, members in listing),
         encoding="utf-8",
     )
     return {
@@ -346,10 +350,11 @@ def build(
         "stdlib_zip": f"{SHARED}/{stdlib_name}",
         "stdlib_extra_zip": f"{SHARED}/{extra_name}",
         "checker_zip": f"{SHARED}/{app_name}",
+        "lists_zip": f"{SHARED}/{lists_name}",
+        "excel_zip": f"{SHARED}/{excel_name}",
         "pyodide_dir": f"{SHARED}/{pyodide_dir}/",
         "postal": {name: f"{SHARED}/{url}" for name, url in postal.items()},
         "sw": "sw.js",
-        "version": version,
         "download_bytes": config["downloadBytes"],
     }
 

@@ -48,8 +48,9 @@ def write_demo(site_root: Path, manifest: dict) -> dict:
 
     ``demo/index.html`` has the three widgets, ``demo/lista/index.html`` the
     CSV checker, ``demo/sin-widgets/index.html`` the same text without them.
-    Returns their paths relative to ``site_root``."""
-    from guide import widgets
+    Returns their paths relative to ``site_root``.  Also the site-root
+    ``sw.js`` for them (no school's lists: any page may be kept)."""
+    from guide import pwa, widgets
 
     site_root = Path(site_root)
     (site_root / "demo").mkdir(parents=True, exist_ok=True)
@@ -81,4 +82,5 @@ def write_demo(site_root: Path, manifest: dict) -> dict:
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(_DEMO_PAGE.format(csp=PAGE_CSP, title=title, css=css, js=js, body=body), encoding="utf-8")
         pages[rel.split("/")[1] if rel.count("/") > 1 else "widgets"] = rel
+    pwa.write_service_worker(site_root, pages=False)
     return pages

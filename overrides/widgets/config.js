@@ -8,8 +8,10 @@
  * @property {string} pyodide  Pyodide's folder (with the trailing slash)
  * @property {string} stdlib   the trimmed standard-library zip (start-up and the boxes)
  * @property {string} stdlibExtra  the rest the checker may import (the list page), fetched when used
- * @property {number} extraBytes   its size as served (gzip): the list page adds it to downloadBytes
- * @property {string} app      the checker's zip (with guia_bridge)
+ * @property {number} extraBytes   it and lists as served (gzip): the list page adds it to downloadBytes
+ * @property {string} app      the checker's zip (with guia_bridge): what the boxes load
+ * @property {string} lists    the checker's modules a CSV list adds, fetched with stdlibExtra
+ * @property {string} excel    what an Excel list adds (the .xlsx reader, its stdlib), fetched when one is chosen
  * @property {Record<string, string>} postal  postal data file name -> URL
  * @property {object} lock     the inline Pyodide lock file (no package)
  * @property {Record<string, string>} xz  plain file -> its .xz copy, fetched instead on a first use
@@ -28,6 +30,8 @@ const CONFIG = {
   stdlibExtra: "../stdlib-extra.zip",
   extraBytes: 0,
   app: "../checker.zip",
+  lists: "../lists.zip",
+  excel: "../excel.zip",
   postal: {},
   lock: { info: {}, packages: {} },
   xz: {},

@@ -21,8 +21,8 @@
 // Content-Length says.  Files under _shared/ are cache-first (hashed names);
 // pages are network-first with the cache as the offline copy.
 //
-// guide/pwa.py fills in the constants (guide/shared_assets.py the first two,
-// for the widgets' demo pages, where SCHOOLS and SHARED_FILES stay unfilled).
+// guide/pwa.py fills in the constants, once per build (only the first two for
+// the widgets' demo pages, where SCHOOLS, SHARED_FILES and INDEX stay unfilled).
 const VERSION = "__VERSION__";
 const PRECACHE = "__PRECACHE__"; // the widgets' runtime: megabytes, never re-fetched by a deploy
 const SCHOOLS = "__SCHOOLS__"; // {slug: [paths of its pages, CSS and JS]}

@@ -25,9 +25,13 @@ const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ 
 /** @param {string} path */
 const url = (path) => new URL(path, import.meta.url).href;
 const APP_MOUNT = "/lib/guia_app.zip";
-// The stdlib's second zip: what only the list page needs (xlsx, csv…), fetched
-// on its first use (the name compile_stdlib.mjs verifies it under).
+// The list page's zips, fetched on its first use and mounted by
+// guia_bridge.mount (the names compile_stdlib.mjs verifies them under): for a
+// CSV list the stdlib's second zip and the checker's list modules; for an
+// Excel list also the .xlsx reader with its stdlib.
 const EXTRA_MOUNT = "/lib/guia_stdlib_extra.zip";
+const LISTS_MOUNT = "/lib/guia_lists.zip";
+const EXCEL_MOUNT = "/lib/guia_excel.zip";
 // Run once before a snapshot is taken: the checker imported and its first
 // verdicts' code paths warmed with fixed samples (never a typed value).
 const SETUP = `import sys\nsys.path.insert(0, ${JSON.stringify(APP_MOUNT)})\nimport guia_bridge`;
@@ -39,7 +43,9 @@ let starting = null;
 /** @type {any} Pyodide, once started */
 let python = null;
 /** @type {Promise<void> | null} */
-let extras = null;
+let lists = null;
+/** @type {Promise<void> | null} */
+let excel = null;
 /** @type {Uint8Array | null} a snapshot to store once the first answer is out */
 let unsavedSnapshot = null;
 let received = 0;
@@ -263,44 +269,80 @@ async function call(fn, ...args) {
   return { error: "loop", message: "Demasiados archivos solicitados." };
 }
 
-/** Put the stdlib's second zip on sys.path (once). */
-function loadExtras() {
-  if (!extras) {
-    extras = fetchBytes(CONFIG.stdlibExtra).then((bytes) => {
-      python.FS.writeFile(EXTRA_MOUNT, bytes);
-      python.runPython(`import sys\nsys.path.append(${JSON.stringify(EXTRA_MOUNT)})`);
-      post({ type: "fetched", urls: [url(CONFIG.stdlibExtra)] });
-    });
-    extras.catch(() => (extras = null)); // tried again next time
+/**
+ * Fetch zips (in parallel) and mount them in this order, once they all arrived.
+ * @param {[string, string][]} zips [config path, mount point]
+ */
+async function mountZips(zips) {
+  const all = await Promise.all(zips.map(([path]) => fetchBytes(path)));
+  zips.forEach(([, mount], i) => {
+    python.FS.writeFile(mount, all[i]);
+    bridge.mount(mount);
+  });
+  post({ type: "fetched", urls: zips.map(([path]) => url(path)) });
+}
+
+/** The list's zips: the stdlib's second one and the checker's list modules (once). */
+function loadLists() {
+  if (!lists) {
+    lists = mountZips([
+      [CONFIG.stdlibExtra, EXTRA_MOUNT],
+      [CONFIG.lists, LISTS_MOUNT],
+    ]);
+    lists.catch(() => (lists = null)); // tried again next time
   }
-  return extras;
+  return lists;
+}
+
+/** The .xlsx reader's zip, after the list's (fetched at the same time). */
+function loadExcel() {
+  if (!excel) {
+    const bytes = fetchBytes(CONFIG.excel);
+    bytes.catch(() => {});
+    excel = loadLists().then(async () => {
+      python.FS.writeFile(EXCEL_MOUNT, await bytes);
+      bridge.mount(EXCEL_MOUNT);
+      post({ type: "fetched", urls: [url(CONFIG.excel)] });
+    });
+    excel.catch(() => (excel = null));
+  }
+  return excel;
 }
 
 /**
- * A bridge call; a module of the stdlib's second zip that a box's call needs
- * after all (an untried path) loads that zip and asks again.
+ * A bridge call; a module of a zip not loaded yet that the call needs after
+ * all (an untried path) loads the next zip (the list's, then Excel's) and
+ * asks again.
  * @param {string} fn @param {...any} args
  */
-async function callWithStdlib(fn, ...args) {
-  const answer = await call(fn, ...args);
-  if (answer && answer.error === "ModuleNotFoundError" && !extras) {
-    await loadExtras();
-    return call(fn, ...args);
+async function callLoading(fn, ...args) {
+  let answer = await call(fn, ...args);
+  for (const load of [loadLists, loadExcel]) {
+    if (!answer || answer.error !== "ModuleNotFoundError") break;
+    const before = load === loadLists ? lists : excel;
+    await load();
+    if (!before) answer = await call(fn, ...args);
   }
   return answer;
+}
+
+/** @param {Uint8Array} data @returns {boolean} a workbook (.xlsx, or an old .xls): the first bytes */
+function isWorkbook(data) {
+  const head = Array.from(data.subarray(0, 4)).join(",");
+  return head === "80,75,3,4" || head === "208,207,17,224"; // PK\3\4, OLE's D0 CF 11 E0
 }
 
 /** @param {any} message */
 async function handle(message) {
   if (message.type === "start") return;
-  if (message.type === "describe") return callWithStdlib("describe", message.kind, message.value, message.curp || null);
+  if (message.type === "describe") return callLoading("describe", message.kind, message.value, message.curp || null);
   if (message.type === "compare") {
     const f = message.fields;
-    return callWithStdlib("compare", message.value, f.given_names, f.first_surname, f.second_surname, f.birth_date, f.sex, f.state);
+    return callLoading("compare", message.value, f.given_names, f.first_surname, f.second_surname, f.birth_date, f.sex, f.state);
   }
   if (message.type === "batch") {
-    await loadExtras();
-    return call("batch_report", message.data, message.name || null);
+    await (isWorkbook(message.data) ? loadExcel() : loadLists());
+    return callLoading("batch_report", message.data, message.name || null);
   }
   throw new Error(`mensaje desconocido ${message.type}`);
 }

@@ -5,7 +5,9 @@ tests under Pyodide.
 How "the checker's full test suite passes against exactly the shipped zip" is
 proven (test_checker_suite_passes_against_the_shipped_zip):
 
-* the shipped ``checker.<hash>.zip`` is extracted as it is (only ``.pyc``
+* the shipped ``checker.<hash>.zip``, ``lists.<hash>.zip`` and
+  ``excel.<hash>.zip`` (the checker's modules, split by what loads them) are
+  extracted as they are (only ``.pyc``
   files, no source of the checker is reachable) and every ``.pyc`` is shown to
   be compiled from the repository's file (hash-based pycs embed the source's
   hash, checked with Pyodide's own ``importlib.util.source_hash``);
@@ -28,8 +30,11 @@ proven (test_checker_suite_passes_against_the_shipped_zip):
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
+import importlib.util
+import io
 import json
 import re
 import subprocess
@@ -59,8 +64,11 @@ pytestmark = pytest.mark.skipif(not (NODE_MODULES / "pyodide.mjs").is_file(), re
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
+    from guide import widget_demo
+
     root = tmp_path_factory.mktemp("shared")
     manifest = shared_assets.build(root)
+    widget_demo.write_demo(root, manifest)  # and the demo pages' sw.js (guide.pwa)
     return root, manifest
 
 
@@ -186,7 +194,7 @@ def test_trimmed_stdlib_zip(built):
     assert len(names) < len(stock.namelist()) / 3
     magic = {zf.read(n)[:4] for n in boot_names} | {extra.read(n)[:4] for n in extra.namelist()}
     assert len(magic) == 1
-    _, _, _, report = shared_assets.compile_zips()
+    _, report = shared_assets.compile_zips()
     assert magic == {bytes.fromhex(report["magic"])}, "bytecode magic is not Pyodide's"
     assert report["verified"] is True
     assert set(report["startup_modules"]) <= set(report["modules"]) | set(report["frozen"])
@@ -196,18 +204,60 @@ def test_trimmed_stdlib_zip(built):
     assert "asyncio/__init__.py" in listing
 
 
-def test_checker_zip_holds_exactly_the_shipped_checker(built):
+def _app_members(root, m) -> dict[str, set[str]]:
+    """The checker's (and guia_bridge's) members of each of the three zips."""
+    out = {}
+    for key in ("checker_zip", "lists_zip", "excel_zip"):
+        names = _zip_is_reproducible_and_stored(root / m[key]).namelist()
+        out[key] = {n for n in names if n.startswith("checker/") or n == "guia_bridge.pyc"}
+    return out
+
+
+def test_checker_zips_hold_exactly_the_shipped_checker(built):
     root, m = built
-    zf = _zip_is_reproducible_and_stored(root / m["checker_zip"])
+    zips = _app_members(root, m)
     expected = {rel + "c" for rel in shared_assets.app_files()}
-    assert set(zf.namelist()) == expected
+    assert set().union(*zips.values()) == expected
+    assert sum(map(len, zips.values())) == len(expected), "a module in two zips"
     assert "checker/__main__.pyc" not in expected
+
+
+def test_the_boxes_zip_holds_only_what_the_boxes_load(built):
+    """Widget pages download the checker zip only: the measured split (MODULES.txt)
+    keeps the list checker and the .xlsx reader out of it."""
+    root, m = built
+    zips = _app_members(root, m)
+    _, report = shared_assets.compile_zips()
+    for key, part in (("checker_zip", "checker"), ("lists_zip", "lists"), ("excel_zip", "excel")):
+        assert zips[key] == {rel + "c" for rel in report["app"][part]}, key
+    boxes, lists, excel = zips["checker_zip"], zips["lists_zip"], zips["excel_zip"]
+    for needed in ("guia_bridge.pyc", "checker/curp.pyc", "checker/nss.pyc", "checker/postal.pyc", "checker/text.pyc"):
+        assert needed in boxes
+    assert not [n for n in boxes if n.startswith("checker/batch/") or "xlsx" in n]
+    # a CSV list: the list checker and the Excel copy's writer, not the reader
+    for needed in ("checker/batch/__init__.pyc", "checker/batch/lists.pyc", "checker/xlsx_write.pyc"):
+        assert needed in lists
+    for reader in ("checker/xlsx_read.pyc", "checker/xlsx_sheet.pyc", "checker/batch/sheet.pyc"):
+        assert reader in excel
+    # the reader's own stdlib travels with it (a CSV list never loads it)
+    excel_stdlib = set(zipfile.ZipFile(root / m["excel_zip"]).namelist()) - excel
+    assert "xml/etree/ElementTree.pyc" in excel_stdlib
+    assert {n[:-1] for n in excel_stdlib} == set(report["excel_members"])
+    listing = (root / "_shared" / "MODULES.txt").read_text(encoding="utf-8")
+    for name in ("checker_zip", "lists_zip", "excel_zip", "stdlib_extra_zip"):
+        assert f"# In {Path(m[name]).name}:" in listing
+    assert "checker/xlsx_read.py" in listing
+    # the boxes' first download is well under the whole checker's
+    gz = {k: len(gzip.compress((root / m[k]).read_bytes(), 6)) for k in zips}
+    assert gz["checker_zip"] < 0.6 * sum(gz.values()), gz
 
 
 def test_build_is_reproducible(tmp_path):
     a = shared_assets.build(tmp_path / "a", use_cache=False)
     b = shared_assets.build(tmp_path / "b", use_cache=False)
     assert a == b
+    # sw.js is filled once, by guide.pwa after the pages (or for the demo pages)
+    assert not (tmp_path / "a" / "sw.js").exists()
     files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert files_a == files_b
@@ -218,11 +268,13 @@ def test_build_is_reproducible(tmp_path):
 def test_service_worker_names_a_versioned_cache_and_existing_files(built):
     root, m = built
     sw = (root / "sw.js").read_text(encoding="utf-8")
-    assert f'const VERSION = "{m["version"]}"' in sw
+    assert re.search(r'const VERSION = "[0-9a-f]{12}"', sw)
+    assert 'const SCHOOLS = "__SCHOOLS__"' in sw  # the demo pages: no school's lists
     precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", sw).group(1))
     for rel in precache:
         assert (root / rel).is_file(), rel
-    for key in ("widgets_js", "worker_js", "stdlib_zip", "checker_zip"):
+    # the runtime: megabytes, kept once used and never fetched again by a deploy
+    for key in ("stdlib_zip", "stdlib_extra_zip", "checker_zip", "lists_zip", "excel_zip"):
         assert m[key] in precache
     assert m["pyodide_dir"] + "pyodide.asm.wasm" in precache
     assert not any(re.search(r"/\d\d\.[0-9a-f]+\.json$", p) for p in precache), "shards are cached on use"
@@ -232,7 +284,7 @@ def test_worker_and_widgets_reference_only_built_files(built):
     root, m = built
     js_dir = (root / m["widgets_js"]).parent
     config = _config(root, m)
-    for key in ("stdlib", "app"):
+    for key in ("stdlib", "app", "stdlibExtra", "lists", "excel"):
         assert (js_dir / config[key]).is_file()
     assert (js_dir / config["pyodide"] / "pyodide.mjs").is_file()
     for rel in config["postal"].values():
@@ -316,6 +368,62 @@ def test_shipped_files_answer_like_cpython(built, tmp_path):
     _assert_answers_like_cpython(_smoke(root, m, tmp_path))
 
 
+def _lists():
+    """A CSV list (with the students' names) and an Excel one: [name, bytes]."""
+    from checker.xlsx_write import XlsxWriter
+
+    csv_names = (
+        "Nombre(s),Primer apellido,Segundo apellido,Fecha de nacimiento,Sexo,Entidad,CURP,NSS,CP\n"
+        "Gloria,Hernández,García,27/04/1956,M,Veracruz,HEGG560427MVZRRL04,28138801999,44100\n"
+        "Ana,x,y,,,,HEGG560427MVZRRL05,2813880199,4410\n"
+    ).encode()
+    book = io.BytesIO()
+    with XlsxWriter(book) as w:
+        w.row(["CURP", "Nombre(s)", "Primer apellido", "Fecha de nacimiento", "NSS"])
+        w.row(["HEGG560427MVZRRL04", "Gloria", "Hernández", "17/04/1956", "28138801999"])
+        w.row(["HEGG560427MVZRRL05", "=1+1", "x", "32/01/1956", "7492760240"])
+    return [["lista.csv", b"CURP,NSS\nHEGG560427MVZRRL04,28138801999\n"], ["nombres.csv", csv_names]], [
+        ["lista.xlsx", book.getvalue()]
+    ]
+
+
+def test_the_list_zips_answer_like_cpython(built, tmp_path):
+    """The list page's zips mounted as the worker mounts them (guia_bridge.mount):
+    CSV lists answer with the list's zips alone, an Excel list once the Excel
+    zip is added; every answer (report and both copies) as under CPython."""
+    root, m = built
+    csvs, books = _lists()
+    rel = lambda key: Path(m[key]).relative_to(shared_assets.SHARED).as_posix()  # noqa: E731
+    result = _smoke(
+        root,
+        m,
+        tmp_path,
+        lists={"extra": rel("stdlib_extra_zip"), "lists": rel("lists_zip"), "excel": rel("excel_zip")},
+        batch=[[name, base64.b64encode(data).decode()] for name, data in csvs + books],
+        csv_first=len(csvs),
+    )
+    from checker import postal
+
+    try:  # the bridge under CPython (it sets the postal loader), its data handed in as the worker does
+        spec = importlib.util.spec_from_file_location("guia_bridge", shared_assets.WIDGETS_SRC / "guia_bridge.py")
+        bridge = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bridge)
+        for name, path in shared_assets.postal_files().items():
+            bridge.add_file(name, path.read_bytes())
+        expected = [json.loads(bridge.batch_report(data, name)) for name, data in csvs + books]
+    finally:
+        postal.set_loader(None)
+    for (name, _), answer, want in zip(csvs + books, result["batch"], expected, strict=True):
+        assert answer == want, name
+        assert set(answer["ok"]) >= {"report", "copy_xlsx", "copy_csv"}, name
+    assert result["batch"][-1]["ok"]["status"] == 1  # the Excel list's bad row
+    assert not [f for f in result["csv_files"] if "guia_excel" in f], "a CSV list loaded the Excel zip"
+    assert any(f.startswith("/lib/guia_lists.zip/checker/batch/") for f in result["csv_files"])
+    assert "/lib/guia_excel.zip/checker/xlsx_read.pyc" in result["batch_files"]
+    for f in result["batch_files"]:
+        assert f.startswith(("/lib/python314.zip/", "/lib/guia_")), f
+
+
 def test_a_memory_snapshot_of_the_shipped_files_answers_like_cpython(built, tmp_path):
     """The worker's later-visit start: Pyodide restored from a snapshot made
     after importing the checker (Pyodide's private _makeSnapshot/_loadSnapshot,
@@ -359,7 +467,7 @@ def test_checker_suite_passes_against_the_shipped_zip(built, tmp_path):
     sources = {rel: str(path) for rel, path in shared_assets.app_files().items()}
     config = {
         "pyodide_dir": str(NODE_MODULES),
-        "app_zip": str(root / m["checker_zip"]),
+        "app_zips": [str(root / m[k]) for k in ("checker_zip", "lists_zip", "excel_zip")],
         "data_dir": str(shared_assets.POSTAL_DATA_DIR),
         "site_packages": [str(p) for p in packages if p.exists()],
         "tests": tests,

@@ -1,5 +1,6 @@
 // Runs the checker's test suite under Pyodide (Node), against exactly the
-// checker bytes the site ships: the .pyc files of _shared/checker.<hash>.zip,
+// checker bytes the site ships: the .pyc files of _shared/checker.<hash>.zip
+// and of the list page's zips (lists, excel: the checker is one package),
 // extracted as they are (no .py file of the checker is reachable), with the
 // postal data next to them as in the repository.  Used by
 // tests/widgets/test_shared_assets.py.
@@ -9,7 +10,7 @@
 // proven separately (the build's own verification and smoke_shipped.mjs).
 //
 // Usage: node run_checker_tests.mjs CONFIG.json
-//   {pyodide_dir, app_zip, data_dir, site_packages: [paths], tests: {rel: abs},
+//   {pyodide_dir, app_zips: [paths], data_dir, site_packages: [paths], tests: {rel: abs},
 //    pytest_args: [...]}
 // Prints the pytest and doctest output; exit status 0 only when both pass.
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -42,7 +43,8 @@ for (const [rel, abs] of Object.entries(config.tests)) {
   py.FS.mkdirTree(path.posix.dirname(`/t/${rel}`));
   py.FS.writeFile(`/t/${rel}`, await readFile(abs));
 }
-py.FS.writeFile("/shipped.zip", await readFile(config.app_zip));
+py.FS.mkdirTree("/shipped");
+for (const [i, zip] of config.app_zips.entries()) py.FS.writeFile(`/shipped/${i}.zip`, await readFile(zip));
 // The repository's sources of the shipped members, to prove each .pyc was
 // compiled from exactly that file (hash-based pycs embed the source's hash).
 for (const [member, abs] of Object.entries(config.sources || {})) {
@@ -113,22 +115,27 @@ py.globals.set("PYTEST_ARGS", py.toPy(config.pytest_args || []));
 
 const status = await py.runPythonAsync(`
 import sys, zipfile, doctest, importlib, os
-with zipfile.ZipFile("/shipped.zip") as zf:
-    names = zf.namelist()
-    assert not [n for n in names if n.endswith(".py")], "the shipped zip holds sources"
-    zf.extractall("/ship")
-    import importlib.util
-    for member in names:
-        pyc = zf.read(member)
-        assert pyc[:4] == importlib.util.MAGIC_NUMBER, member
-        assert int.from_bytes(pyc[4:8], "little") == 1, member  # unchecked hash-based
-        src = "/src/" + member[:-1]
-        if os.path.exists(src):
-            with open(src, "rb") as fh:
-                assert pyc[8:16] == importlib.util.source_hash(fh.read()), f"{member} is not compiled from the repository's file"
-            print("same source:", member)
-        else:
-            raise AssertionError(f"no repository source given for {member}")
+import importlib.util
+names = []
+for shipped in sorted(os.listdir("/shipped")):
+    with zipfile.ZipFile("/shipped/" + shipped) as zf:
+        # the app's members (the Excel zip also holds the stdlib only it uses)
+        own = [n for n in zf.namelist() if n.startswith("checker/") or n == "guia_bridge.pyc"]
+        assert not [n for n in own if n.endswith(".py")], "the shipped zip holds sources"
+        assert not set(own) & set(names), "a member in two zips"
+        names += own
+        zf.extractall("/ship", own)
+        for member in own:
+            pyc = zf.read(member)
+            assert pyc[:4] == importlib.util.MAGIC_NUMBER, member
+            assert int.from_bytes(pyc[4:8], "little") == 1, member  # unchecked hash-based
+            src = "/src/" + member[:-1]
+            if os.path.exists(src):
+                with open(src, "rb") as fh:
+                    assert pyc[8:16] == importlib.util.source_hash(fh.read()), f"{member} is not compiled from the repository's file"
+                print("same source:", member)
+            else:
+                raise AssertionError(f"no repository source given for {member}")
 sys.path[:0] = ["/ship", "/sp", "/shim"]
 os.chdir("/t")
 import checker

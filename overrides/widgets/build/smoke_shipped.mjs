@@ -5,6 +5,10 @@
 // inputs as JSON lines.  tests/widgets/test_shared_assets.py compares them with
 // checker.text.describe under CPython.
 //
+// With "lists" (the list page's zips: {extra, lists, excel}) it then mounts
+// them as the worker does (guia_bridge.mount, the Excel zip only after the
+// CSV lists) and prints batch_report's answers for "batch": [[name, base64]].
+//
 // With "snapshot": true it goes the worker's snapshot way instead: a first
 // Pyodide started with _makeSnapshot imports the checker, warms it up and
 // makes a memory snapshot; a second one starts from that snapshot and
@@ -12,7 +16,9 @@
 // worker then starts normally).
 //
 // Usage: node smoke_shipped.mjs CONFIG.json
-//   {shared_dir, pyodide_dir, stdlib, app, postal: {name: path}, lock, cases: [[kind, value, curp]], snapshot}
+//   {shared_dir, pyodide_dir, stdlib, app, postal: {name: path}, lock, cases: [[kind, value, curp]], snapshot,
+//    lists: {extra, lists, excel}, batch: [[name, base64]], csv_first: n}  (the first n batch cases are CSV)
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -70,9 +76,33 @@ for (const [kind, value, curp] of c.cases) {
   answers.push(answer);
 }
 result.answers = answers;
-result.files = JSON.parse(py.runPython(`
+const loadedFiles = () => JSON.parse(py.runPython(`
 import sys, json
 json.dumps(sorted({getattr(m, "__file__", None) or "" for m in list(sys.modules.values())} - {""}))
 `));
+result.files = loadedFiles();
+if (c.lists) {
+  const mount = (where, file) => {
+    py.FS.writeFile(where, new Uint8Array(readFileSync(shared(file))));
+    bridge.mount(where);
+  };
+  mount("/lib/guia_stdlib_extra.zip", c.lists.extra);
+  mount("/lib/guia_lists.zip", c.lists.lists);
+  result.batch = [];
+  for (const [i, [name, b64]] of c.batch.entries()) {
+    if (i === c.csv_first) {
+      result.csv_files = loadedFiles();
+      mount("/lib/guia_excel.zip", c.lists.excel);
+    }
+    let answer;
+    for (let k = 0; k < 50; k++) {
+      answer = JSON.parse(bridge.batch_report(new Uint8Array(Buffer.from(b64, "base64")), name));
+      if (!answer.need) break;
+      bridge.add_file(answer.need, new Uint8Array(await readFile(shared(c.postal[answer.need]))));
+    }
+    result.batch.push(answer);
+  }
+  result.batch_files = loadedFiles();
+}
 console.log(JSON.stringify(result));
 process.exit(0);
