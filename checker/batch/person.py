@@ -348,6 +348,8 @@ class PersonCheck:
             surnames_first = 'apellido' in j and ('nombre' not in j or j.index('apellido') < j.index('nombre'))
         self.surnames_first = bool(surnames_first)
         self.full_skipped = 0
+        # a lone full-name column that does not split leaves nothing to compare
+        self._full_only = self.full is not None and not self.columns
         kinds = list(self.columns)
         if self.full is not None:
             kinds = ['given_names', 'first_surname', 'second_surname'] + kinds
@@ -377,8 +379,11 @@ class PersonCheck:
         named = None
         if self.full is not None:
             named = split_full_name(row[self.full.index], self.surnames_first)
-            if named is None and row[self.full.index].strip():
-                self.full_skipped += 1
+            if named is None:
+                if row[self.full.index].strip():
+                    self.full_skipped += 1
+                if self._full_only:
+                    return None
         # The hot path: per field one cached look-up and one or two slice
         # comparisons; values and arguments are gathered only on a mismatch.
         ok = True

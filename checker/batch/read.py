@@ -11,7 +11,6 @@ at most :data:`MAX_HEADER_LINE` characters (``batch.header_too_big``).
 """
 
 import codecs
-import functools
 import io
 import itertools
 import re
@@ -27,6 +26,8 @@ MAX_LINE = 1 << 22
 MAX_RECORD = 1 << 22
 #: Longest line the header is searched in (about 2,000 titled columns).
 MAX_HEADER_LINE = 1 << 16
+#: Characters read at a time.
+BLOCK = 1 << 16
 #: Bytes looked at to recognise the kind of file.
 _SNIFF_BYTES = 4096
 
@@ -70,8 +71,8 @@ def open_lines(source):
     The encoding is worked out line by line: UTF-8 (a BOM is dropped),
     UTF-16 when the data starts with its BOM, and any byte that is not
     UTF-8 is read as Windows-1252/Latin-1, so reading never fails.  A file
-    is read lazily: only the current line is held in memory.  For text that
-    is already decoded use :func:`text_lines`.
+    is read lazily, a block at a time (:data:`BLOCK` characters).  For text
+    that is already decoded use :func:`text_lines`.
 
     >>> list(open_lines(b'\xef\xbb\xbfCURP\r\nX\r\n'))
     ['CURP\r\n', 'X\r\n']
@@ -79,12 +80,13 @@ def open_lines(source):
     ['C.P.;NSS\n', 'Peña']
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return _decode_binary(io.BytesIO(bytes(source)))
-    if hasattr(source, 'read'):
-        if isinstance(source, io.TextIOBase):
-            return _strip_bom(_bounded(source))
-        return _decode_binary(source)
-    return _decode_binary(open(source, 'rb'))  # noqa: SIM115 (closed at EOF)
+        blocks = _decode_binary(io.BytesIO(bytes(source)))
+    elif hasattr(source, 'read'):
+        blocks = _blocks(source, bom=True) if isinstance(source, io.TextIOBase) else _decode_binary(source)
+    else:
+        blocks = _decode_binary(open(source, 'rb'))  # noqa: SIM115 (closed at EOF)
+    # The lines of each block are handed on by C code (no Python per line).
+    return itertools.chain.from_iterable(blocks)
 
 
 def text_lines(text):
@@ -93,44 +95,76 @@ def text_lines(text):
     >>> list(text_lines('\ufeffCURP\r\nX'))
     ['CURP\r\n', 'X']
     """
-    return _strip_bom(_bounded(io.StringIO(text, newline='')))
+    return itertools.chain.from_iterable(_blocks(io.StringIO(text, newline=''), bom=True))
 
 
-def _strip_bom(lines):
-    first = True
-    for line in lines:
-        if first:
-            first = False
-            if line.startswith('\ufeff'):
-                line = line[1:]
-        yield line
+def _blocks(text, bom=False):
+    """Lists of the lines of a text stream, read :data:`BLOCK` characters at
+    a time; no line longer than MAX_LINE and no record longer than
+    MAX_RECORD is ever held.
 
-
-def _bounded(text):
-    """The lines of a text stream, never holding more than MAX_LINE chars.
-
-    A record continues on the next line only while a quoted cell is open,
-    so records are measured only from lines with quotes; other lines cost
-    one length test.
+    A block no longer than MAX_LINE cannot hold a too long line, and a
+    record continues on the next line only while a quoted cell is open, so
+    only blocks with quotes (or an open quoted cell) are looked at line by
+    line; the others cost a few C calls per block.  A too long line or
+    record stops the check after the lines before it are handed on.
     """
-    quoted = False  # inside a quoted cell at the end of the line
-    record = 0  # characters of the record so far
-    start = 0  # its first line
-    lines = iter(functools.partial(text.readline, MAX_LINE + 1), '')
-    for number, line in enumerate(lines, 1):
-        if len(line) > MAX_LINE:
-            raise BatchError.of('batch.row_too_big', line=number, limit=f'{MAX_LINE:,}')
-        if quoted or '"' in line:
-            if not quoted:
-                record, start = 0, number
-            record += len(line)
-            # an even number of quotes outside a cell closes what it opens
-            # (all-quoted exports); only the others need the exact reading
-            if quoted or line.count('"') & 1:
-                quoted = _ends_quoted(line, quoted)
-            if record > MAX_RECORD:
-                raise BatchError.of('batch.row_too_big', line=start, limit=f'{MAX_RECORD:,}')
-        yield line
+    read = text.read
+    number = 0  # lines handed on so far
+    quoted = False  # inside a quoted cell at the end of the last line
+    record = start = 0  # characters of the open record so far, its first line
+    carry = ''  # the last, unfinished line of the block before
+    while carry is not None:
+        chunk = read(BLOCK)
+        if bom and chunk:
+            bom = False
+            if chunk.startswith('\ufeff'):
+                chunk = chunk[1:]
+                if not chunk:
+                    continue
+        if not chunk:  # the end: the last line is complete
+            lines, chunk, carry = [carry] if carry else [], carry, None
+        else:
+            if carry:
+                if carry[-1] != '\r' and '\n' not in chunk and '\r' not in chunk:
+                    carry += chunk  # still the same line
+                    if len(carry) > MAX_LINE:
+                        raise BatchError.of('batch.row_too_big', line=number + 1, limit=f'{MAX_LINE:,}')
+                    continue
+                chunk = carry + chunk
+            lines = io.StringIO(chunk, newline='').readlines()
+            carry = lines.pop()
+            if carry[-1] == '\n':
+                lines.append(carry)
+                carry = ''
+            # else unfinished, or a \r the next block may follow with \n
+        if quoted or len(chunk) > MAX_LINE or '"' in chunk:
+            out = []
+            for line in lines:
+                number += 1
+                if len(line) > MAX_LINE:
+                    yield out
+                    raise BatchError.of('batch.row_too_big', line=number, limit=f'{MAX_LINE:,}')
+                if quoted or '"' in line:
+                    if not quoted:
+                        record, start = 0, number
+                    record += len(line)
+                    # an even number of quotes outside a cell closes what it
+                    # opens (all-quoted exports); only the others need the
+                    # exact reading
+                    if quoted or line.count('"') & 1:
+                        quoted = _ends_quoted(line, quoted)
+                    if record > MAX_RECORD:
+                        yield out
+                        raise BatchError.of('batch.row_too_big', line=start, limit=f'{MAX_RECORD:,}')
+                out.append(line)
+            lines = out
+        else:
+            number += len(lines)
+        if carry and len(carry) > MAX_LINE:
+            yield lines
+            raise BatchError.of('batch.row_too_big', line=number + 1, limit=f'{MAX_LINE:,}')
+        yield lines
 
 
 # A line as csv reads it, ending outside any quoted cell: text, a quote
@@ -195,7 +229,7 @@ def _decode_binary(raw):
     else:
         text = io.TextIOWrapper(raw, encoding='utf-8-sig', errors=_ERROR_HANDLER, newline='')
     try:
-        yield from _bounded(text)
+        yield from _blocks(text)
     finally:
         text.close()
 
