@@ -338,17 +338,20 @@ class Sheet:
         dates, seen = self._date_styles, self._dates_seen
         columns = _COLUMNS
         rowno, cells = None, None  # found starts with a row (see _scan)
+        n = 0  # len(cells), kept by hand: this loop runs once per cell
         for r, letters, s, t, v, text, inner in found:
             if r:
                 if cells is not None:
                     while cells and not cells[-1]:
                         cells.pop()
                     out.append((rowno, cells))
-                rowno, cells = int(r), []
+                rowno, cells, n = int(r), [], 0
+                append = cells.append
                 continue
-            col = columns.get(letters)
-            if col is None:
-                col = _col_index(letters) if letters else len(cells)
+            try:
+                col = columns[letters]
+            except KeyError:
+                col = _col_index(letters) if letters else n
             if v:
                 if t == 's':
                     try:  # strings[int(v)], inlined (a million rows: 7 million look-ups)
@@ -370,10 +373,12 @@ class Sheet:
                 value = self._inner(rowno, col, s, t, inner)
             else:
                 value = ''
-            if col == len(cells):
-                cells.append(value)
+            if col == n:
+                append(value)
+                n += 1
             else:
                 self._place(cells, col, value, rowno)
+                n = len(cells)
         while cells and not cells[-1]:
             cells.pop()
         out.append((rowno, cells))
