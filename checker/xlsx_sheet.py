@@ -259,13 +259,15 @@ class Sheet:
             expected = rowno + 1
 
     def _scan(self):
-        """(row number, cells) of each <row>, streamed 1 MB at a time.
+        """(row number, cells) of each <row>, streamed CHUNK bytes at a time.
 
         A sheet whose root has no namespace prefix (every writer we know) is
         cut into regions that end where a <row> starts, and each region is
         read by one findall of _SHEET; a region where that pattern did not
         match every «<row» and «<c» (other attribute orders, whitespace...)
-        is read again by the general patterns, row by row.
+        is read again by the general patterns, row by row.  CDATA (whose
+        text may hold «<row») sends the rest of the sheet to the general
+        patterns, which stream it as they always did.
         """
         decoder = codecs.getincrementaldecoder('utf-8')('replace')
         buf = ''
@@ -283,6 +285,8 @@ class Sheet:
                     if root is None and chunk and len(buf) < MAX_ROW_CHARS:
                         continue
                     fast = root is not None and not root.group(1)
+                if fast and '<![' in buf:
+                    fast = False
                 if not fast:
                     found, end = self._general(buf)
                     buf = buf[end:]

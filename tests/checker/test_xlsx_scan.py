@@ -182,3 +182,12 @@ def test_the_stored_zip_is_what_the_reader_opens():
     # the fixtures writer really deflates (the bomb test above relies on it)
     info = zipfile.ZipFile(io.BytesIO(fx.raw_xlsx('</sheetData>', ['<t>x</t>'] * 100))).getinfo('xl/sharedStrings.xml')
     assert info.compress_type == zipfile.ZIP_DEFLATED and info.compress_size < info.file_size
+
+
+def test_cdata_that_holds_a_row_tag_is_read_whole():
+    sheet = (
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[<row r="9">]]></t></is></c><c r="B2"><v>7</v></c></row>'
+        '<row r="3"><c r="A3"><v>3</v></c></row></sheetData>'
+    )
+    assert rows_of(fx.raw_xlsx(sheet, SHARED)) == [['CURP'], ['<row r="9">', '7'], ['3']]
