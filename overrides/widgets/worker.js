@@ -125,7 +125,7 @@ function pyodideModule() {
   return pyodideImport;
 }
 
-/** @param {Uint8Array | null} snapshot @param {boolean} makeSnapshot */
+/** @param {Promise<Uint8Array> | null} snapshot @param {boolean} makeSnapshot */
 async function boot(snapshot, makeSnapshot) {
   const appBytes = fetchBytes(CONFIG.app);
   appBytes.catch(() => {});
@@ -146,7 +146,7 @@ async function boot(snapshot, makeSnapshot) {
 
 /**
  * Boot; if an .xz copy fails to decode meanwhile, boot again with the plain files.
- * @param {Uint8Array | null} snapshot @param {boolean} makeSnapshot
+ * @param {Promise<Uint8Array> | null} snapshot @param {boolean} makeSnapshot
  */
 async function bootOnce(snapshot, makeSnapshot) {
   const first = boot(snapshot, makeSnapshot);
@@ -167,8 +167,11 @@ async function start(options) {
   progress("download", true);
   const useSnapshots = options.snapshots !== false;
   pyodideModule().catch(() => {}); // meanwhile (a failure shows in boot)
-  const snapshot = useSnapshots ? await loadSnapshot() : null;
-  const read = performance.now();
+  // pyodide.asm.mjs too: loadPyodide imports the same URL and finds it loaded.
+  import(url(CONFIG.pyodide + "pyodide.asm.mjs")).catch(() => {});
+  const found = useSnapshots ? await loadSnapshot() : null;
+  const snapshot = found && found.bytes;
+  const read = performance.now(); // found, not yet read: boot awaits the bytes
   /** @type {"off" | "loaded" | "made" | "failed"} */
   let how = snapshot ? "loaded" : useSnapshots ? "made" : "off";
   let pyodide;
