@@ -155,7 +155,7 @@ async function bootOnce(snapshot, makeSnapshot) {
   const result = await Promise.race([first, xz.broken]);
   if (result !== "xz") return result;
   first.catch(() => {}); // left waiting, or failing, with the broken file
-  xz.kept.clear();
+  xz.fellBack();
   received = 0;
   return boot(snapshot, makeSnapshot);
 }

@@ -35,6 +35,13 @@ export const kept = new Map();
 /** @type {Record<string, {ms: number, afterDownload: number}>} decode times, for the ready message */
 export const decodeTimes = {};
 
+/** After a failed decode, Python starts again with the plain files: every
+ * file is to be listed for the Service Worker, once the first try's decoded
+ * copy (if any) is kept or dropped, so none is left behind. */
+export function fellBack() {
+  for (const [plain, done] of kept) kept.set(plain, done.then(() => true));
+}
+
 /** Whether a first use still tries the .xz copies (false after any failure). */
 export function usable() {
   return !off && XZ.size > 0;
@@ -145,19 +152,15 @@ export async function fromXz(plain, fetchPlain, onBytes) {
     // no Cache Storage: decode anyway
   }
   if (typeof TransformStream !== "function" || typeof ReadableStream.prototype.tee !== "function") return null;
-  let wasm;
-  let response;
-  try {
-    wasm = await decoderExports();
-    response = await fetchPlain(xz);
-  } catch {
+  // The decoder and the .xz at the same time (one round trip less).
+  const [loaded, fetched] = await Promise.allSettled([decoderExports(), fetchPlain(xz)]);
+  const response = fetched.status === "fulfilled" ? fetched.value : null;
+  if (loaded.status !== "fulfilled" || !response || !response.ok || !response.body) {
     off = true;
+    response?.body?.cancel().catch(() => {});
     return null;
   }
-  if (!response.ok || !response.body) {
-    off = true;
-    return null;
-  }
+  const wasm = loaded.value;
   const started = performance.now();
   let lastByte = started;
   const counted = response.body.pipeThrough(
