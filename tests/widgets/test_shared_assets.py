@@ -418,6 +418,8 @@ def test_the_list_zips_answer_like_cpython(built, tmp_path):
         assert set(answer["ok"]) >= {"report", "copy_xlsx", "copy_csv"}, name
     assert result["batch"][-1]["ok"]["status"] == 1  # the Excel list's bad row
     assert not [f for f in result["csv_files"] if "guia_excel" in f], "a CSV list loaded the Excel zip"
+    # before its zip is mounted an Excel list answers the error the worker loads that zip on, then asks again
+    assert result["before_excel"]["error"] == "ModuleNotFoundError", result["before_excel"]
     assert any(f.startswith("/lib/guia_lists.zip/checker/batch/") for f in result["csv_files"])
     assert "/lib/guia_excel.zip/checker/xlsx_read.pyc" in result["batch_files"]
     for f in result["batch_files"]:

@@ -92,6 +92,8 @@ if (c.lists) {
   for (const [i, [name, b64]] of c.batch.entries()) {
     if (i === c.csv_first) {
       result.csv_files = loadedFiles();
+      // what the worker reads as "load the next zip": the Excel list before its zip
+      result.before_excel = JSON.parse(bridge.batch_report(new Uint8Array(Buffer.from(b64, "base64")), name));
       mount("/lib/guia_excel.zip", c.lists.excel);
     }
     let answer;
