@@ -692,7 +692,8 @@ def test_a_broken_widget_shows_its_fallback_and_the_others_still_work(phone_fact
 
 def test_a_cut_wasm_download_shows_the_fallback_at_once(phone_factory, demo_root):
     """Not after the 45 s stall timer: an error is an error."""
-    with recording_server(demo_root, cut=lambda path: path.endswith(".wasm")) as (base, log):
+    # (both the .xz copy a first use fetches and the plain .wasm it falls back to)
+    with recording_server(demo_root, cut=lambda path: path.endswith((".wasm", ".wasm.xz"))) as (base, log):
         phone = phone_factory()
         page = phone.page
         page.goto(base + "demo/")
@@ -702,6 +703,8 @@ def test_a_cut_wasm_download_shows_the_fallback_at_once(phone_factory, demo_root
         assert time.monotonic() - started < 20
         assert "No pude preparar la revisión" in phone.message("cp")
         assert page.input_value(INPUT.format(kind="cp")) == "68000"
+        paths = [e["path"] for e in log]
+        assert any(p.endswith(".wasm.xz") for p in paths) and any(p.endswith(".wasm") for p in paths), paths
 
 
 def test_a_cut_shard_download_is_not_kept_and_the_next_keystroke_retries(phone_factory, demo_root):
