@@ -236,14 +236,7 @@ class BatchRun:
             s.duplicate_nss = dup_n
 
         try:
-            while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    break
-                except csv.Error as exc:
-                    flush()
-                    raise BatchError.of('batch.csv', row=rowno + 1, detail=exc) from None
+            for row in reader:
                 rowno += 1
                 if len(row) < need:
                     if not row or not any(f.strip() for f in row):
@@ -340,13 +333,14 @@ class BatchRun:
                             issues = [r]
                         else:
                             issues.append(r)
-                for col in extras:
-                    _compact, more = check_cell(col, row[col.index])
-                    if more:
-                        if issues is None:
-                            issues = more
-                        else:
-                            issues.extend(more)
+                if extras:
+                    for col in extras:
+                        _compact, more = check_cell(col, row[col.index])
+                        if more:
+                            if issues is None:
+                                issues = more
+                            else:
+                                issues.extend(more)
                 rows += 1
                 if issues is None:
                     continue
@@ -360,6 +354,9 @@ class BatchRun:
                     state = 'warning'
                 flush()
                 yield RowResult(rowno, state, issues)
+        except csv.Error as exc:  # only the reader raises it
+            flush()
+            raise BatchError.of('batch.csv', row=rowno + 1, detail=exc) from None
         finally:
             flush()
         s.done = True
