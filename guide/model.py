@@ -219,6 +219,9 @@ def validate(school: School) -> School:
     for name in ("name", "short_name"):
         if not getattr(school, name).strip():
             raise ModelError(name, "falta el nombre de la escuela: no puede quedar vacío")
+        # «UdG :» in every page description otherwise: a stray space typed
+        # around the name is never meant
+        setattr(school, name, getattr(school, name).strip())
     if school.level not in LEVELS:
         raise ModelError("level", f"«{school.level}» no es un nivel; usa uno de: {', '.join(LEVELS)}")
     if school.state not in STATES and not (school.example and not school.state):

@@ -54,6 +54,12 @@ def test_the_base_school_is_valid():
     assert s.steps == ["obtener-nss", "entregar-nss", END_STEP]
 
 
+def test_spaces_around_the_names_are_dropped():
+    """A stray space typed around a name never reaches a page («UdG : cómo…»)."""
+    s = validate(school(name="  Escuela de Prueba ", short_name="Prueba\t"))
+    assert (s.name, s.short_name) == ("Escuela de Prueba", "Prueba")
+
+
 def test_a_full_school_is_valid():
     """Every optional rule satisfied at once: nothing valid is refused."""
     validate(
