@@ -4,7 +4,6 @@ date styles).  Stdlib only: it also runs in the browser under Pyodide."""
 
 import codecs
 import datetime
-import html
 import re
 import zipfile
 import zlib
@@ -63,15 +62,40 @@ _CDATA = re.compile(r'<!\[CDATA\[(.*?)\]\]>', re.S)
 
 
 _XESC = re.compile(r'_x([0-9A-Fa-f]{4})_')
+# XML's five named entities and character references; the stdlib ``html``
+# module would do it too, but costs the browser's Excel download ~27 KB.
+_ENTITY = re.compile(r'&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,8})|#[xX]([0-9A-Fa-f]{1,8}));')
+_NAMED = {'lt': '<', 'gt': '>', 'amp': '&', 'quot': '"', 'apos': "'"}
+
+
+def _entity(m):
+    name, dec, hexa = m.groups()
+    if name:
+        return _NAMED[name]
+    code = int(dec) if dec else int(hexa, 16)
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return '\ufffd'
+    return chr(code)
+
+
+def xml_unescape(text):
+    """Replace XML's entities in *text*; any other ``&`` stays as it is.
+
+    >>> print(xml_unescape('a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;'))
+    a <b> & "c" 'd'
+    >>> print(xml_unescape('&#241;&#xF1;&#XD1; &nbsp; &amp;lt; &#0;') == 'ññÑ &nbsp; &lt; \ufffd')
+    True
+    """
+    return _ENTITY.sub(_entity, text) if '&' in text else text
 
 
 def _unescape(text):
     """XML text to str: entities, CDATA, and OOXML's _xHHHH_ escapes."""
     if '<![CDATA[' in text:
         parts = _CDATA.split(text)  # odd items are CDATA contents
-        text = ''.join(p if i % 2 else html.unescape(p) for i, p in enumerate(parts))
+        text = ''.join(p if i % 2 else xml_unescape(p) for i, p in enumerate(parts))
     elif '&' in text:
-        text = html.unescape(text)
+        text = xml_unescape(text)
     if '_x' in text:
         text = _XESC.sub(lambda m: chr(int(m.group(1), 16)), text)
     return text
@@ -459,7 +483,7 @@ class Sheet:
 
     def _formula(self, row, col, inner):
         m = re.search(rf'<{_P}f\b[^>]*>([^<]*)<', inner)
-        text = html.unescape(m.group(1)).strip() if m else ''
+        text = xml_unescape(m.group(1)).strip() if m else ''
         return XlsxError.of(
             'xlsx.formula',
             cell=cell_ref(row, col),
