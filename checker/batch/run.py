@@ -219,9 +219,11 @@ class BatchRun:
         cross_compute = cross.compute
         cross_issues = cross.issues
         capacity = max(1 << 12, int((self._expected or 0) / SeenTable.LOAD))
-        seen_curp = SeenTable.for_curp(capacity) if duplicates and ccol else None
-        seen_nss = SeenTable.for_nss(capacity) if duplicates and ncol else None
-        person = self.person if ccol else None
+        # bound methods: a call of an instance (__call__) or an attribute
+        # look-up per row costs more than the call itself
+        seen_curp = SeenTable.for_curp(capacity).setdefault if duplicates and ccol else None
+        seen_nss = SeenTable.for_nss(capacity).setdefault if duplicates and ncol else None
+        person = self.person.__call__ if ccol and self.person is not None else None
         cp_cache = {}
         cp_get = cp_cache.get
         rows = 0
@@ -263,7 +265,7 @@ class BatchRun:
                             if w:
                                 issues = w
                         if seen_curp is not None:
-                            first = seen_curp.setdefault(c, rowno)
+                            first = seen_curp(c, rowno)
                             if first != rowno:
                                 dup_c += 1
                                 issue = _duplicate(ccol, 'curp', v, first)
@@ -295,7 +297,7 @@ class BatchRun:
                                 issues.append(issue)
                     if n is not None:
                         if seen_nss is not None:
-                            first = seen_nss.setdefault(int(n), rowno)
+                            first = seen_nss(int(n), rowno)
                             if first != rowno:
                                 dup_n += 1
                                 issue = _duplicate(ncol, 'nss', v, first)
