@@ -2,8 +2,8 @@
 
 The check streams.  Rows are never kept: memory stays flat whatever the size
 of the file, except for the two duplicate-detection tables, which hold one
-compact CURP (18 characters) and one NSS (as an integer) per distinct value
-seen, plus the number of the row where it first appeared.
+64-bit key per distinct CURP and NSS seen, plus the number of the row where
+it first appeared (:mod:`checker.batch.seen`).
 """
 
 import csv

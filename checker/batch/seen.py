@@ -2,11 +2,12 @@
 
 A ``dict`` from CURP to row costs ~200 bytes per distinct CURP (the string,
 the int, the table slot); a million-row list then needs 222 MB.  Here each
-value becomes one unsigned 64-bit key in an open-addressing table (linear
+value becomes one 64-bit key in an open-addressing table (linear
 probing) made of two ``array`` objects: the key (8 bytes) and the row where
-it first appeared (4 bytes, or 8 past 4 billion rows), at most 75 % full,
-so a million distinct CURPs take 16 MB.  An NSS and its row share one
-64-bit slot (:class:`PackedTable`): 11 MB for a million.
+it first appeared (4 bytes, or 8 past 4 billion rows), at most 60 % full
+(fewer probes: each one is Python code), so a million distinct CURPs take
+20 MB.  An NSS and its row share one 64-bit slot (:class:`PackedTable`):
+13 MB for a million.
 
 Keys:
 
@@ -57,7 +58,7 @@ class SeenTable:
     keyed by CURPs instead.
     """
 
-    LOAD = 0.75
+    LOAD = 0.6
     _KEYTYPE = 'Q'
 
     def __init__(self, capacity=1 << 12):
