@@ -36,10 +36,10 @@ def test_int_tables_are_a_dict_setdefault(pairs):
 def test_nss_keys_ten_apart_each_find_their_own_slot():
     # NSSs of one series differ by tens (the check digit comes last)
     table = PackedTable(capacity=1000)
-    cap = table._cap
-    assert cap % 2 and cap % 5  # coprime with 10
     for n in range(700):
         table.setdefault(10 * n, n + 2)
+    cap = table._cap
+    assert cap % 2 and cap % 5  # coprime with 10
     assert all(table._slots[(10 * n + 1) % cap] >> 27 == 10 * n + 1 for n in range(700))
 
 
