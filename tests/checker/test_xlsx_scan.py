@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import xlsx_read
+from checker import xlsx_read, xlsx_sheet
 from checker.xlsx_read import _Strings, open_sheet
 from checker.xlsx_write import XlsxWriter
 
@@ -191,3 +191,63 @@ def test_cdata_that_holds_a_row_tag_is_read_whole():
         '<row r="3"><c r="A3"><v>3</v></c></row></sheetData>'
     )
     assert rows_of(fx.raw_xlsx(sheet, SHARED)) == [['CURP'], ['<row r="9">', '7'], ['3']]
+
+
+# ------------------------------------- rows of one shape, read by one pattern
+
+SHAPED = st.tuples(
+    st.lists(CELLS, min_size=1, max_size=5),  # the shape most rows repeat
+    st.lists(st.tuples(st.integers(0, 59), ROWS.map(lambda rows: rows[0])), max_size=4),  # rows that differ
+)
+
+
+def _shaped_rows(shape, odd):
+    def vary(kind, value, i):  # shared strings change from row to row
+        return (kind, (value + i) % len(SHARED)) if kind == 's' else (kind, value)
+
+    rows = [(0, [(0, vary(*cell, i)) for cell in shape]) for i in range(60)]
+    for at, row in odd:
+        rows[at] = row
+    return rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(SHAPED)
+def test_rows_of_one_shape_read_as_the_general_patterns_read_them(shaped):
+    rows = _shaped_rows(*shaped)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(xlsx_sheet, 'CHUNK', 300)  # many regions: shapes are learnt and used
+        fast = rows_of(fx.raw_xlsx(_sheet_xml(rows), SHARED, styles=STYLES))
+        general = rows_of(fx.raw_xlsx(_sheet_xml(rows, 'x:'), SHARED, styles=STYLES, prefix='x:'))
+    assert fast == general
+    assert len(fast) == sum(1 + skip for skip, _ in rows)
+
+
+def _list_xml(rows, bad_at=None, p=''):
+    out = []
+    for r in range(1, rows + 1):
+        shared = 9 if r == bad_at else r % 5
+        out.append(
+            f'<{p}row r="{r}"><{p}c r="A{r}" t="s"><{p}v>{shared}</{p}v></{p}c>'
+            f'<{p}c r="B{r}" s="1"><{p}v>{37000 + r}</{p}v></{p}c><{p}c r="C{r}"><{p}v>{r:05d}</{p}v></{p}c></{p}row>'
+        )
+    return ''.join(out) + f'</{p}sheetData>'
+
+
+def test_a_regular_list_is_read_a_row_at_a_time_by_its_shape(monkeypatch):
+    monkeypatch.setattr(xlsx_sheet, 'CHUNK', 2000)
+    general = rows_of(fx.raw_xlsx(_list_xml(500, p='x:'), SHARED, styles=STYLES, prefix='x:'))
+    used = []
+    read = xlsx_sheet._Layout.read
+    monkeypatch.setattr(xlsx_sheet._Layout, 'read', lambda self, region: used.append(r := read(self, region)) or r)
+    rows = rows_of(fx.raw_xlsx(_list_xml(500), SHARED, styles=STYLES))
+    assert sum(map(len, filter(None, used))) > 400  # most rows went by the shape
+    assert rows == general and len(rows) == 500
+    assert rows[0] == ['Ana', '20/04/2001', '1'] and rows[499] == ['CURP', '01/09/2002', '500']
+
+
+def test_a_bad_shared_string_in_a_shaped_row_names_its_cell(monkeypatch):
+    monkeypatch.setattr(xlsx_sheet, 'CHUNK', 2000)
+    with pytest.raises(xlsx_read.XlsxError) as exc:
+        rows_of(fx.raw_xlsx(_list_xml(500, bad_at=400), SHARED, styles=STYLES))
+    assert 'A400' in exc.value.message
