@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import xlsx_read, xlsx_sheet
+from checker import xlsx_read, xlsx_shape, xlsx_sheet
 from checker.xlsx_read import _Strings, open_sheet
 from checker.xlsx_write import XlsxWriter
 
@@ -238,8 +238,8 @@ def test_a_regular_list_is_read_a_row_at_a_time_by_its_shape(monkeypatch):
     monkeypatch.setattr(xlsx_sheet, 'CHUNK', 2000)
     general = rows_of(fx.raw_xlsx(_list_xml(500, p='x:'), SHARED, styles=STYLES, prefix='x:'))
     used = []
-    read = xlsx_sheet._Layout.read
-    monkeypatch.setattr(xlsx_sheet._Layout, 'read', lambda self, region: used.append(r := read(self, region)) or r)
+    read = xlsx_shape.Shape.read
+    monkeypatch.setattr(xlsx_shape.Shape, 'read', lambda self, region: used.append(r := read(self, region)) or r)
     rows = rows_of(fx.raw_xlsx(_list_xml(500), SHARED, styles=STYLES))
     assert sum(map(len, filter(None, used))) > 400  # most rows went by the shape
     assert rows == general and len(rows) == 500
