@@ -72,12 +72,11 @@ class Shape:
         except (ValueError, IndexError):  # a bad shared-string index: the usual way says where
             self.sheet.shape = None
             return None
-        out = []
-        for rowno, *cells in zip(*columns):
-            if not cells[-1]:
+        out = list(zip(map(int, columns[0]), map(list, zip(*columns[1:]))))
+        if '' in columns[-1]:  # trailing empty cells are dropped, as the usual way does
+            for _rowno, cells in out:
                 while cells and not cells[-1]:
                     cells.pop()
-            out.append((int(rowno), cells))
         return out
 
     def _texts(self, values, s, t):
