@@ -292,9 +292,12 @@ class Sheet:
         cut into regions that end where a <row> starts, and each region is
         read by one findall of _SHEET; a region where that pattern did not
         match every «<row» and «<c» (other attribute orders, whitespace...)
-        is read again by the general patterns, row by row.  CDATA (whose
-        text may hold «<row») sends the rest of the sheet to the general
-        patterns, which stream it as they always did.
+        is read again by the general patterns, row by row.  Once the rows
+        repeat one shape, a region goes first to :class:`Shape` (one match
+        per row instead of one per cell), which hands back the regions
+        holding other rows.  CDATA (whose text may hold «<row») sends the
+        rest of the sheet to the general patterns, which stream it as they
+        always did.
         """
         decoder = codecs.getincrementaldecoder('utf-8')('replace')
         buf = ''
