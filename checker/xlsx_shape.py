@@ -87,8 +87,15 @@ class Shape:
             return [(lists[i >> shift] or load(i >> shift))[i & mask] for i in map(int, values)]
         typed = sheet._typed
         if not t and s not in sheet._date_styles:
+            # whole numbers as Excel shows them, checked for the column at once
+            if '' not in values and max(map(len, values)) < 16 and ''.join(values).isdigit():
+                if ' 0' not in ' ' + ' '.join(values):  # no leading zero
+                    return list(values)
             return [v if v.isdigit() and v[0] != '0' and len(v) < 16 else typed(v, s, t) if v else '' for v in values]
-        if not t:
-            seen = sheet._dates_seen
-            return [(seen.get(v) or typed(v, s, t)) if v else '' for v in values]
+        if not t:  # a date: most serial numbers have been seen already
+            texts = list(map(sheet._dates_seen.get, values))
+            if None in texts or '' in values:
+                seen = sheet._dates_seen
+                texts = [(seen.get(v) or typed(v, s, t)) if v else '' for v in values]
+            return texts
         return [typed(v, s, t) if v else '' for v in values]
