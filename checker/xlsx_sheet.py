@@ -274,19 +274,20 @@ class Sheet:
         yielded is sheet row n, and trailing empty cells are dropped.
         """
         expected = 1
-        for rowno, cells in self._scan():
-            if rowno < 0:  # a <row> without its number
-                rowno = expected
-            elif rowno < expected:
-                raise self._bad_cell(rowno, 0)
-            while expected < rowno:
-                yield []
-                expected += 1
-            yield cells
-            expected = rowno + 1
+        for batch in self._scan():
+            for rowno, cells in batch:
+                if rowno < 0:  # a <row> without its number
+                    rowno = expected
+                elif rowno < expected:
+                    raise self._bad_cell(rowno, 0)
+                while expected < rowno:
+                    yield []
+                    expected += 1
+                yield cells
+                expected = rowno + 1
 
     def _scan(self):
-        """(row number, cells) of each <row>, streamed CHUNK bytes at a time.
+        """Lists of (row number, cells), one per <row>, streamed CHUNK bytes at a time.
 
         A sheet whose root has no namespace prefix (every writer we know) is
         cut into regions that end where a <row> starts, and each region is
@@ -326,7 +327,7 @@ class Sheet:
                         region, buf = buf[:cut], buf[cut:]
                         rows = self.shape.read(region) if self.shape else None
                         if rows is not None:
-                            yield from rows
+                            yield rows
                             rows = None
                             found = ()
                         else:
@@ -340,7 +341,7 @@ class Sheet:
                 if found:
                     rows = self._read(found)
                     found = None  # the matches go before the rows are used
-                    yield from rows
+                    yield rows
                 if not chunk:
                     break
                 if len(buf) > MAX_ROW_CHARS:
