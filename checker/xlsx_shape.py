@@ -29,6 +29,7 @@ class Shape:
     def __init__(self, sheet, kinds):
         self.sheet = sheet
         self.kinds = kinds  # per column: (s, t)
+        self.distinct = set()  # columns whose strings seldom repeat (CURP, NSS...)
         cells = ''.join(
             f'<c r="{column_letter(i)}[0-9]+"'
             + (f' s="{s}"' if s else '')
@@ -68,7 +69,7 @@ class Shape:
         try:
             columns = list(zip(*found))
             for i, kind in enumerate(self.kinds, start=1):
-                columns[i] = self._texts(columns[i], *kind)
+                columns[i] = self._texts(columns[i], *kind, i)
         except (ValueError, IndexError):  # a bad shared-string index: the usual way says where
             self.sheet.shape = None
             return None
@@ -79,11 +80,19 @@ class Shape:
                     cells.pop()
         return out
 
-    def _texts(self, values, s, t):
+    def _texts(self, values, s, t, column):
         sheet = self.sheet
         if t == 's':
             strings = sheet._strings
             lists, load, shift, mask = strings.lists, strings.load, strings.SHIFT, strings.MASK
+            if column not in self.distinct:  # names, sex, state: each string looked up once
+                texts = dict.fromkeys(values)
+                if len(texts) * 2 <= len(values):
+                    for v in texts:
+                        i = int(v)
+                        texts[v] = (lists[i >> shift] or load(i >> shift))[i & mask]
+                    return list(map(texts.__getitem__, values))
+                self.distinct.add(column)
             return [(lists[i >> shift] or load(i >> shift))[i & mask] for i in map(int, values)]
         typed = sheet._typed
         if not t and s not in sheet._date_styles:
