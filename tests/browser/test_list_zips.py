@@ -174,5 +174,8 @@ def test_a_csv_list_fetches_the_lists_zip_an_excel_list_also_the_excel_zip_and_b
         page.reload()
         assert _check_list(page, xlsx_path) == want_xlsx
         assert _check_list(page, csv_path) == want_csv
-        assert log[offline_from:] == []
+        # Chromium's own update check of the Service Worker script is made
+        # outside the page's emulated network (a phone really offline just
+        # fails it); nothing else may reach the server.
+        assert [p for p in log[offline_from:] if p != "/sw.js"] == []
     assert context.errors == []
