@@ -136,16 +136,10 @@ class BatchRun:
         # strict: an unclosed quote is reported instead of silently
         # swallowing the rest of the file into one cell.
         reader = csv.reader(itertools.chain(head[skip:], lines), delimiter=delimiter, strict=True)
-        if tap is not None:
-            reader = tap.wrap(reader, skip + 1)
         # Row numbers count CSV records, as a spreadsheet numbers its rows.
-        for _ in range(header_index + (0 if headerless else 1)):
-            next(reader)
-        s.header_row = None if headerless else skip + header_index + 1
-        self.person = _person_check(columns, header, headerless, mapping, s.header_row)
-        # number of the record before the first data row
-        start = skip + header_index + (0 if headerless else 1)
-        self._iter = self._run(reader, start, duplicates, cross_check, curp_warnings)
+        self._begin(
+            reader, skip, header_index, header, headerless, mapping, tap, duplicates, cross_check, curp_warnings
+        )
 
     @classmethod
     def from_rows(
@@ -173,16 +167,24 @@ class BatchRun:
         self._expected = expected_rows
         s.columns = columns
         s.delimiter = None
-        reader = iter(rows)
+        self._begin(
+            iter(rows), 0, header_index, header, headerless, mapping, tap, duplicates, cross_check, curp_warnings
+        )
+        return self
+
+    def _begin(self, reader, skip, header_index, header, headerless, mapping, tap, *options):
+        """Past the header (*skip* records before the rows handed in), the
+        row-vs-CURP check chosen, and the rows' iterator started."""
         if tap is not None:
-            reader = tap.wrap(reader, 1)
+            reader = tap.wrap(reader, skip + 1)
         skipped = header_index + (0 if headerless else 1)
         for _ in range(skipped):
             next(reader)
-        s.header_row = None if headerless else header_index + 1
-        self.person = _person_check(columns, header, headerless, mapping, s.header_row)
-        self._iter = self._run(reader, skipped, duplicates, cross_check, curp_warnings)
-        return self
+        s = self.summary
+        s.header_row = None if headerless else skip + header_index + 1
+        self.person = _person_check(s.columns, header, headerless, mapping, s.header_row)
+        # the number of the record before the first data row
+        self._iter = self._run(reader, skip + skipped, *options)
 
     def __iter__(self):
         return self
