@@ -347,7 +347,6 @@ class PersonCheck:
             j = _joined(self.full.header)
             surnames_first = 'apellido' in j and ('nombre' not in j or j.index('apellido') < j.index('nombre'))
         self.surnames_first = bool(surnames_first)
-        self.full_skipped = 0
         # a lone full-name column that does not split leaves nothing to compare
         self._full_only = self.full is not None and not self.columns
         kinds = list(self.columns)
@@ -367,6 +366,26 @@ class PersonCheck:
     def __bool__(self):
         return bool(self.fields)
 
+    def row_check(self):
+        """``check(row, curp_value)`` as fast as this check allows, with the
+        same answers as calling the check itself.
+
+        With a lone full-name column, a cell that does not split into three
+        words (a list's «Alumno 123») compares nothing, so only the words
+        are counted before the whole check runs.
+        """
+        if not self._full_only:
+            return self.__call__
+        index = self.full.index
+        full = self.__call__
+
+        def check(row, curp_value):
+            if len(row) > index and len(row[index].replace(',', ' ').split()) == 3:
+                return full(row, curp_value)
+            return None
+
+        return check
+
     def __call__(self, row, curp_value):
         """Issues (a list) or None for one row; *curp_value* as in the cell."""
         c = curp_value
@@ -379,11 +398,8 @@ class PersonCheck:
         named = None
         if self.full is not None:
             named = split_full_name(row[self.full.index], self.surnames_first)
-            if named is None:
-                if row[self.full.index].strip():
-                    self.full_skipped += 1
-                if self._full_only:
-                    return None
+            if named is None and self._full_only:
+                return None
         # The hot path: per field one cached look-up and one or two slice
         # comparisons; values and arguments are gathered only on a mismatch.
         ok = True

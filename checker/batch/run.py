@@ -208,8 +208,6 @@ class BatchRun:
         need = max(c.index for c in columns) + 1
 
         curp_validate = _curp.validate
-        curp_is_valid = _curp.is_valid
-        curp_compact = _curp.compact
         nss_validate = _nss.validate
         nss_is_valid = _nss.is_valid
         nss_compact = _nss.compact
@@ -225,7 +223,7 @@ class BatchRun:
         # look-up per row costs more than the call itself
         seen_curp = SeenTable.for_curp(capacity).setdefault if duplicates and ccol else None
         seen_nss = SeenTable.for_nss(capacity).setdefault if duplicates and ncol else None
-        person = self.person.__call__ if ccol and self.person is not None else None
+        person = self.person.row_check() if ccol and self.person is not None else None
         cp_cache = {}
         cp_get = cp_cache.get
         rows = 0
@@ -250,17 +248,14 @@ class BatchRun:
                 c = n = None
                 if ci >= 0:
                     v = row[ci]
-                    # is_valid() is the fast path; an already compact value
-                    # (the usual case) needs no compact() call.
-                    if curp_is_valid(v):
-                        c = v if (len(v) == 18 and v.isascii() and v.isupper()) else curp_compact(v)
-                    else:
-                        try:
-                            c = curp_validate(v)  # raises: the diagnosis
-                        except InvalidInput as exc:
-                            if not v.strip() and not any(f.strip() for f in row):
-                                continue  # blank row
-                            issues = [value_issue(ccol, exc, v)]
+                    # validate() is the fast path too: one call gives the
+                    # compact value (no is_valid() first; a try costs nothing)
+                    try:
+                        c = curp_validate(v)
+                    except InvalidInput as exc:  # the diagnosis
+                        if not v.strip() and not any(f.strip() for f in row):
+                            continue  # blank row
+                        issues = [value_issue(ccol, exc, v)]
                     if c is not None:
                         if curp_warnings and curp_has_warnings(c):
                             w = cells.curp_warnings(ccol, c, v)

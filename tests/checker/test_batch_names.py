@@ -286,3 +286,38 @@ def test_columnas_finds_a_header_nothing_else_recognises():
     r = report_list(data, 'l.xlsx', mapping=parse_mapping('curp=clave unica,fecha=nacido el'))
     assert r['error'] is None and 'Hoja «Alumnos»; títulos en la fila 2.' in r['text']
     assert 'El carácter 9 de la CURP es «2»' in r['text']
+
+
+# ------------------------------------------- the run's fast row check
+
+_NAME_WORDS = st.sampled_from(['Gloria', 'Hernández', 'García', 'de', 'LA', 'Alumno', '12', 'Ñ', ''])
+_NAME_GAPS = st.sampled_from([' ', ',', ', ', '  ', '\t', '\xa0', '\u2003', '\x1c', '\n', ''])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_NAME_WORDS, _NAME_GAPS), max_size=5),
+    st.sampled_from([GLORIA, 'HEGG560427MVZRRL05', 'hegg560427mvzrrl04', 'HEGG 560427', '', 'x' * 18]),
+    st.booleans(),
+    st.integers(0, 2),
+)
+def test_row_check_answers_as_the_check_itself(parts, curp_value, surnames_first, cut):
+    """With a lone full-name column the run calls row_check(), which skips
+    the cells that cannot split: it must answer exactly as the check."""
+    name = ''.join(w + g for w, g in parts)
+    title = 'Apellidos y nombre' if surnames_first else 'Nombre completo'
+    check = PersonCheck(find_person_columns(['CURP', 'Nota', title]), Column(0, 'curp', 'CURP'))
+    row = [curp_value, 'x', name][: 3 - cut]
+    got, want = check.row_check()(row, curp_value), check(row, curp_value)
+    assert (got and [(i.code, i.position, i.message) for i in got]) == (
+        want and [(i.code, i.position, i.message) for i in want]
+    )
+
+
+def test_row_check_is_the_check_when_there_is_more_than_a_full_name():
+    check = PersonCheck(find_person_columns(['CURP', 'Nombre(s)', 'Sexo']), Column(0, 'curp', 'CURP'))
+    assert check.row_check() == check.__call__
+    full = PersonCheck(find_person_columns(['CURP', 'Nombre completo']), Column(0, 'curp', 'CURP'))
+    row = [GLORIA, 'Gloria Pérez García']
+    assert [i.position for i in full.row_check()(row, row[0])] == [0]
+    assert full.row_check()([GLORIA, 'Alumno 12'], GLORIA) is None
