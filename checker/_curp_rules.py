@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from operator import mul
 
 from ._curp_data import ALPHABET, CONSONANTS, DIGITS, STATES, UPPER, VOWELS
@@ -269,22 +270,22 @@ _FAST_MATCH = re.compile(
 
 def check(s: str, today_key: int) -> InvalidInput | None:
     """The first error of ``s`` (compact), or None: the fast path first."""
-    if _FAST_MATCH(s) is None:
-        return diagnose(s, today_key, False)
-    if _beyond_shape_ok(s, today_key):
+    if fast_ok(s, today_key):
         return None
-    return diagnose(s, today_key, True)
+    return diagnose(s, today_key)
 
 
 def fast_ok(s: str, today_key: int) -> bool:
-    """All of _RULES, as fast as we can make them (tests check they agree)."""
-    return _FAST_MATCH(s) is not None and _beyond_shape_ok(s, today_key)
+    """All of _RULES, as fast as we can make them (tests check they agree).
 
-
-def _beyond_shape_ok(s: str, today_key: int) -> bool:
-    """_BEYOND_SHAPE for a value of the right shape, inlined."""
-    if s[6:10] == '0229' and not _feb29_ok(s):
-        return False
-    if int(s[4:10]) + (19000000 if s[16] <= '9' else 20000000) > today_key:
-        return False  # _rule_future (_born_key), inlined
-    return DIGITS[-sum(map(mul, s.encode().translate(_BYTEVALUES), WEIGHTS)) % 10] == s[17]
+    The shape is the expression; _BEYOND_SHAPE follows, inlined.  The check
+    digit: the sum of the running sums of the 18 values weighs the first
+    17 by 18 down to 2 and the check digit itself by 1, so a right check
+    digit makes it a multiple of 10.
+    """
+    return (
+        _FAST_MATCH(s) is not None
+        and (s[6:10] != '0229' or _feb29_ok(s))
+        and int(s[4:10]) + (19000000 if s[16] <= '9' else 20000000) <= today_key  # _rule_future (_born_key)
+        and not sum(accumulate(s.encode().translate(_BYTEVALUES))) % 10
+    )

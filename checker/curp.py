@@ -151,7 +151,11 @@ def _today() -> datetime.date:
     return datetime.date.today()
 
 
-_today_cache = [0, 0.0, None]  # yyyymmdd, valid until (time.time()), fn
+# yyyymmdd, valid until (time.time()), fn, and the key of the day before:
+# the birth dates up to it are past whenever the cache is read again, as
+# days only go forward (bar a clock set back by more than a day), so a
+# valid CURP passes with it without reading the clock (is_valid, validate).
+_today_cache = [0, 0.0, None, 0]
 
 
 def _today_key(today: datetime.date | None = None) -> int:
@@ -165,7 +169,7 @@ def _today_key(today: datetime.date | None = None) -> int:
     d = _today()
     key = d.year * 10000 + d.month * 100 + d.day
     midnight = datetime.datetime.combine(d + datetime.timedelta(days=1), datetime.time()).timestamp()
-    cache[:] = [key, min(midnight, now + 60.0), _today]
+    cache[:] = [key, min(midnight, now + 60.0), _today, key - 1]
     return key
 
 
@@ -226,6 +230,9 @@ def is_valid(number: str, *, today: datetime.date | None = None) -> bool:
             s = compact(number)
         except InvalidInput:
             return False
+    cache = _today_cache  # the day before: no clock read for a valid value
+    if today is None and cache[2] is _today and fast_ok(s, cache[3]):
+        return True
     return fast_ok(s, _today_key(today))
 
 
@@ -244,6 +251,9 @@ def validate(number: str, *, today: datetime.date | None = None) -> str:
     curp.date 7 Los caracteres 7 y 8 son tu mes de nacimiento y dicen "13", pero el mes va de 01 a 12. Revisa tu fecha de nacimiento en tu constancia de CURP.
     """
     s = compact(number)
+    cache = _today_cache  # as in is_valid()
+    if today is None and cache[2] is _today and fast_ok(s, cache[3]):
+        return s
     error = _check(s, _today_key(today))
     if error is not None:
         raise error

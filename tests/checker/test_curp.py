@@ -230,6 +230,28 @@ def test_today_seam_can_be_monkeypatched(monkeypatch):
     assert not curp.is_valid(value)
 
 
+def test_valid_values_pass_without_reading_the_clock_again(monkeypatch):
+    """is_valid() and validate() read today only for a birth date since the
+    day before the cached one (or an invalid value): a list does not ask
+    the clock once per CURP, and a CURP born today still passes."""
+    reads = []
+
+    def today():
+        reads.append(1)
+        return datetime.date(2031, 1, 1)
+
+    monkeypatch.setattr(curp, '_today', today)
+    old, born_today, born_tomorrow = fix('HEGG300101MVZRRLA'), fix('HEGG310101MVZRRLA'), fix('HEGG310102MVZRRLA')
+    assert curp.is_valid(old) and len(reads) == 1
+    for _ in range(5):
+        assert curp.is_valid(old) and curp.validate(old) == old
+    assert len(reads) == 1
+    assert curp.is_valid(born_today) and curp.validate(born_today) == born_today
+    assert not curp.is_valid(born_tomorrow) and error(born_tomorrow).code == 'curp.future'
+    assert curp.is_valid(born_today, today=datetime.date(2031, 1, 1))
+    assert not curp.is_valid(born_today, today=datetime.date(2030, 12, 31))
+
+
 # --------------------------------------------------------------------- sex
 
 
