@@ -40,8 +40,11 @@ deps: $(VENV)/.installed node_modules/.installed
 # The offline postal catalogue, generated from pinned PyPI packages and, once
 # imported with `python -m update.postal --sepomex CPdescarga.txt`, the official
 # Correos de México file kept in update/data/ (see README «Datos»).
+# The tool rewrites only files whose content changed: touch the target so a
+# run that changed nothing is not repeated by every later make.
 checker/data/postal/meta.json: $(VENV)/.installed $(wildcard update/*.py update/data/*)
 	$(PY) -m update.postal
+	@touch $@
 
 data: checker/data/postal/meta.json
 
