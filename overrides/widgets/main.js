@@ -7,8 +7,10 @@
 // others still work.  Python (one dedicated Web Worker, python.js) starts
 // only when the student focuses or types in a box -- no byte of Pyodide is
 // spent unasked -- except on Wi-Fi or ethernet without Save-Data, where it is
-// prefetched when the page is idle.  Until then each box says how big the
-// one-time download is.
+// prefetched when the page is idle, and on a later visit (Python's files
+// already in this phone, so starting spends no data), where it starts as soon
+// as a box is on screen unless Save-Data is on.  Until then each box says how
+// big the one-time download is.
 
 import CONFIG from "./config.js";
 import { el } from "./dom.js";
@@ -23,10 +25,35 @@ const hooks = /** @type { {guiaWidgetsStallMs?: number, guiaWidgetsSnapshots?: b
 
 /** @typedef { {type?: string, saveData?: boolean }} Connection */
 
+function connection() {
+  return /** @type {Connection | undefined} */ (/** @type {any} */ (navigator).connection);
+}
+
 /** Wi-Fi or ethernet, and the student did not ask to save data. */
 function unmetered() {
-  const c = /** @type {Connection | undefined} */ (/** @type {any} */ (navigator).connection);
+  const c = connection();
   return !!c && (c.type === "wifi" || c.type === "ethernet") && !c.saveData;
+}
+
+/**
+ * A later visit: start Python once a box is on screen (or nearly), which
+ * costs no data since its files are in this phone.  Not with Save-Data.
+ * @param {PythonClient} python @param {HTMLElement[]} roots @param {Promise<boolean>} downloaded
+ */
+function startWhenSeen(python, roots, downloaded) {
+  if (connection()?.saveData || typeof IntersectionObserver !== "function") return;
+  downloaded.then((have) => {
+    if (!have || python.phase !== "off") return;
+    const seen = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        seen.disconnect();
+        python.start();
+      },
+      { rootMargin: "50% 0px" },
+    );
+    for (const root of roots) seen.observe(root);
+  });
 }
 
 /** @param {HTMLElement} root @param {unknown} error */
@@ -44,9 +71,9 @@ function showBroken(root, error) {
   root.classList.add("guia-widget--fallback");
 }
 
-/** @param {(Widget | BatchWidget)[]} widgets */
-async function announceDownload(widgets) {
-  if (!CONFIG.downloadBytes || (await alreadyDownloaded())) return [];
+/** @param {(Widget | BatchWidget)[]} widgets @param {Promise<boolean>} downloaded */
+async function announceDownload(widgets, downloaded) {
+  if (!CONFIG.downloadBytes || (await downloaded)) return [];
   const notes = [];
   for (const w of widgets) {
     const bytes = CONFIG.downloadBytes + (w instanceof BatchWidget ? CONFIG.extraBytes : 0);
@@ -77,7 +104,8 @@ function init() {
     }
   }
   if (!widgets.length) return;
-  const notes = announceDownload(widgets);
+  const downloaded = alreadyDownloaded();
+  const notes = announceDownload(widgets, downloaded);
   python.subscribe({
     onPhase: () => {
       if (python.phase === "ready" || python.phase === "error") notes.then((list) => list.forEach((n) => n.remove()));
@@ -91,6 +119,7 @@ function init() {
     const idle = /** @type {any} */ (window).requestIdleCallback || ((/** @type {() => void} */ f) => setTimeout(f, 1000));
     idle(() => python.start(), { timeout: 5000 });
   }
+  startWhenSeen(python, widgets.map((w) => w.root), downloaded);
   // Text typed before this module ran (slow connection) still gets its verdict.
   for (const w of widgets) if (w instanceof Widget && w.input.value.trim()) w.onInput();
 }
