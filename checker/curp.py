@@ -221,11 +221,9 @@ def is_valid(number: str, *, today: datetime.date | None = None) -> bool:
     >>> is_valid('MOSA010509MJCRNNA4', today=datetime.date(2001, 5, 8))
     False
     """
-    if number.__class__ is str and number.isascii():
-        s = number.upper()
-        if not s.isalnum():
-            s = ''.join(s.split()).replace('-', '').replace('_', '')
-    else:
+    # compact() inlined where it only uppercases (the usual value)
+    s = number.upper() if number.__class__ is str and number.isascii() else ''
+    if not s.isalnum():  # '' too: compact() decides
         try:
             s = compact(number)
         except InvalidInput:
@@ -250,8 +248,10 @@ def validate(number: str, *, today: datetime.date | None = None) -> str:
     ...     print(e.code, e.position, e.message)
     curp.date 7 Los caracteres 7 y 8 son tu mes de nacimiento y dicen "13", pero el mes va de 01 a 12. Revisa tu fecha de nacimiento en tu constancia de CURP.
     """
-    s = compact(number)
-    cache = _today_cache  # as in is_valid()
+    s = number.upper() if number.__class__ is str and number.isascii() else ''
+    if not s.isalnum():  # as in is_valid()
+        s = compact(number)
+    cache = _today_cache
     if today is None and cache[2] is _today and fast_ok(s, cache[3]):
         return s
     error = _check(s, _today_key(today))
