@@ -62,7 +62,6 @@ class SeenTable:
     _KEYTYPE = 'Q'
 
     def __init__(self, capacity=1 << 12):
-        self._size = 0
         self._alloc(capacity, 'I')
 
     @classmethod
@@ -77,12 +76,13 @@ class SeenTable:
 
     def _alloc(self, capacity, rowtype):
         self._cap = capacity
-        self._free = int(capacity * self.LOAD)  # slots left before growing
+        # slots left before growing; the size is what was used of the limit
+        self._limit = self._free = int(capacity * self.LOAD)
         self._keys = array(self._KEYTYPE, [0]) * capacity
         self._rows = array(rowtype, [0]) * capacity
 
     def __len__(self):
-        return self._size
+        return self._limit - self._free
 
     def setdefault(self, key, row):
         """The row stored for *key*; stores *row* first if *key* is new."""
@@ -100,7 +100,7 @@ class SeenTable:
             if i == self._cap:
                 i = 0
             k = keys[i]
-        if self._free > 0:
+        if self._free:
             try:
                 self._rows[i] = row
             except OverflowError:  # past 4 billion rows: 8-byte rows
@@ -108,7 +108,6 @@ class SeenTable:
             else:
                 keys[i] = key
                 self._free -= 1
-                self._size += 1
                 return row
         self._grow(row)
         return self._setdefault(key, row)
@@ -117,8 +116,8 @@ class SeenTable:
         # 1.5x keeps the peak (old + new arrays) near 2.5x the live table.
         old_keys, old_rows = self._keys, self._rows
         rowtype = 'Q' if row > (1 << 8 * old_rows.itemsize) - 1 else old_rows.typecode
-        capacity = max(self._cap * 3 // 2, 16) if self._free <= 0 else self._cap
-        size = self._size
+        capacity = max(self._cap * 3 // 2, 16) if not self._free else self._cap
+        size = len(self)
         self._alloc(capacity, rowtype)
         keys, rows, cap = self._keys, self._rows, self._cap
         for k, r in zip(old_keys, old_rows):
@@ -152,7 +151,7 @@ class _CurpTable(SeenTable):
             if i == self._cap:
                 i = 0
             k = keys[i]
-        if self._free > 0:
+        if self._free:
             try:
                 self._rows[i] = row
             except OverflowError:  # past 4 billion rows: 8-byte rows
@@ -160,7 +159,6 @@ class _CurpTable(SeenTable):
             else:
                 keys[i] = key
                 self._free -= 1
-                self._size += 1
                 return row
         self._grow(row)
         return self._setdefault(key, row)
@@ -194,12 +192,11 @@ class PackedTable:
 
     def _alloc(self, capacity):
         self._cap = capacity
-        self._free = int(capacity * self.LOAD)
-        self._size = 0
+        self._limit = self._free = int(capacity * self.LOAD)
         self._slots = array('Q', [0]) * capacity
 
     def __len__(self):
-        return len(self._wide) if self._wide is not None else self._size
+        return len(self._wide) if self._wide is not None else self._limit - self._free
 
     def setdefault(self, key, row):
         """The row stored for *key*; stores *row* first if *key* is new."""
@@ -214,11 +211,14 @@ class PackedTable:
             if i == self._cap:
                 i = 0
             v = slots[i]
-        if row <= _ROW_MASK and 0 < tag < _TAG_LIMIT and self._free > 0:
-            slots[i] = tag << _ROW_BITS | row
-            self._free -= 1
-            self._size += 1
-            return row
+        if self._free and tag:
+            try:  # a row or key too big for the slot: -1 or past 2**64
+                slots[i] = tag << _ROW_BITS | row if row <= _ROW_MASK else -1
+            except OverflowError:
+                pass
+            else:
+                self._free -= 1
+                return row
         if self._wide is not None:  # widened: this array is empty
             return self._wide.setdefault(key, row)
         if row > _ROW_MASK or not 0 < tag < _TAG_LIMIT:
@@ -228,7 +228,7 @@ class PackedTable:
 
     def _grow(self):
         old = self._slots
-        size = self._size
+        size = len(self)
         self._alloc(max(self._cap * 3 // 2, 16))
         slots, cap = self._slots, self._cap
         for v in old:  # the old array, slot by slot: no list of entries
@@ -239,7 +239,6 @@ class PackedTable:
                     if i == cap:
                         i = 0
                 slots[i] = v
-        self._size = size
         self._free -= size
 
     def _widen(self):
