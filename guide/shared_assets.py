@@ -3,7 +3,8 @@
 ``build(site_root)`` writes:
 
 * ``_shared/pyodide-<hash>/`` – Pyodide's core from ``node_modules/pyodide``
-  (``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``), unchanged: Pyodide
+  (``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``), unchanged but
+  for one comment line put first in ``pyodide.asm.mjs`` (COMPILE_HINT): Pyodide
   needs these fixed names, so the hash is on the directory; and
   ``pyodide.asm.wasm.xz``, the wasm as the worker downloads it (guide/xz.py),
   decoded by ``_shared/xzwasm.<hash>.js`` (npm's xzwasm).  The stock
@@ -60,6 +61,11 @@ POSTAL_DATA_DIR = CHECKER_DIR / "data" / "postal"
 CACHE_DIR = ROOT / ".cache" / "widgets"
 
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# V8's explicit compile hint (Chrome 136+; other engines ignore a comment):
+# compile every function of Pyodide's glue when the file is compiled.  Most of
+# it runs on every start, and Chromium keeps no code cache for a worker's
+# modules, so lazily it would be parsed twice on every visit.
+COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
 # The xz decoder the worker loads on a first visit (guide/xz.py says why).
 XZ_DECODER = ROOT / "node_modules" / "xzwasm" / "dist" / "package" / "xzwasm.min.js"
 # checker files the browser never runs: the command line entry point (the data
@@ -244,6 +250,13 @@ def fill(template: str, **values) -> str:
     return template
 
 
+def pyodide_core() -> dict[str, bytes]:
+    """Pyodide's core files as shipped: node_modules' bytes, the compile hint first in the glue."""
+    core = {name: (PYODIDE_DIR / name).read_bytes() for name in PYODIDE_CORE}
+    core["pyodide.asm.mjs"] = COMPILE_HINT + core["pyodide.asm.mjs"]
+    return core
+
+
 def build(
     site_root: Path, checker_dir: Path = CHECKER_DIR, data_dir: Path = POSTAL_DATA_DIR, use_cache: bool = True
 ) -> dict:
@@ -257,7 +270,7 @@ def build(
     zips, report = compile_zips(checker_dir, data_dir, use_cache=use_cache)
     stdlib_zip, extra_zip, app_zip = zips["stdlib"], zips["stdlib-extra"], zips["checker"]
 
-    core = {name: (PYODIDE_DIR / name).read_bytes() for name in PYODIDE_CORE}
+    core = pyodide_core()
     pyodide_dir = "pyodide-" + _hash(b"".join(name.encode() + core[name] for name in PYODIDE_CORE))
     for name, data in core.items():
         _write(shared / pyodide_dir / name, data)
