@@ -44,6 +44,16 @@ function startWhenSeen(python, roots, downloaded) {
   if (connection()?.saveData || typeof IntersectionObserver !== "function") return;
   downloaded.then((have) => {
     if (!have || python.phase !== "off") return;
+    // Already on screen: now (an observer would first wait for the next frame).
+    const margin = innerHeight / 2;
+    const near = (/** @type {HTMLElement} */ r) => {
+      const box = r.getBoundingClientRect();
+      return box.bottom > -margin && box.top < innerHeight + margin;
+    };
+    if (roots.some(near)) {
+      python.start();
+      return;
+    }
     const seen = new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
