@@ -6,6 +6,7 @@ slugs, axe) are in guide/testing.py; test files import them from there.
 
 from __future__ import annotations
 
+import collections
 import os
 from pathlib import Path
 
@@ -19,11 +20,49 @@ from guide.testing import launch_chromium
 LONGEST_FIRST = ("tests/browser/test_widgets.py", "tests/widgets/test_shared_assets.py", "tests/browser/")
 
 
+# `make test` measures coverage, and under coverage's tracer (Python 3.11) all
+# Python runs two to three times slower. These tests push big inputs through
+# code the rest of the suite already covers (checked with --cov-context=test,
+# and their processes measured alone: no line or branch only they reach), so
+# they run untraced: pytest-cov's no_cover for the test itself, and no
+# COVERAGE_PROCESS_CONFIG for the processes it starts. They still run and
+# assert everything; only the coverage data leaves them out. A test added
+# here must reach nothing the rest of the suite does not.
+UNTRACED = (
+    "tests/checker/test_batch.py::test_memory_is_flat_without_duplicate_tables",
+    "tests/checker/test_batch.py::test_memory_grows_only_by_the_duplicate_tables",
+    "tests/checker/test_batch_limits.py::test_pathological_files_stay_under_256_mb",
+    "tests/checker/test_batch_limits.py::test_a_stray_quote_in_a_cell_does_not_make_a_big_file_one_row",
+    "tests/checker/test_batch_limits.py::test_an_unclosed_quote_over_many_lines_is_a_too_big_row",
+    "tests/checker/test_differential.py::test_curp_against_stdnum",
+    "tests/checker/test_differential.py::test_nss_against_stdnum_luhn",
+    "tests/checker/test_refresh_changes.py::test_an_official_import_that_looks_wrong_writes_nothing",
+)
+
+
 def pytest_collection_modifyitems(items):
     def rank(item):
         return next((i for i, start in enumerate(LONGEST_FIRST) if item.nodeid.startswith(start)), len(LONGEST_FIRST))
 
     items.sort(key=rank)  # stable: the order inside each file is kept
+    untraced = collections.defaultdict(set)
+    for name in UNTRACED:
+        path, _, test = name.partition("::")
+        untraced[path].add(test)
+    for item in items:
+        path, _, test = item.nodeid.partition("::")
+        if path in untraced:
+            missing = [t for t in untraced[path] if not hasattr(item.module, t)]
+            assert not missing, f"conftest.UNTRACED names tests that {path} no longer has: {missing}"
+            if test.partition("[")[0] in untraced[path]:
+                item.add_marker(pytest.mark.no_cover)
+
+
+@pytest.fixture(autouse=True)
+def _untraced_processes(request, monkeypatch):
+    """A no_cover test's processes run untraced too (coverage's patch=subprocess reads this)."""
+    if request.node.get_closest_marker("no_cover"):
+        monkeypatch.delenv("COVERAGE_PROCESS_CONFIG", raising=False)
 
 
 @pytest.fixture(scope="session")
