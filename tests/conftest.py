@@ -58,6 +58,27 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(pytest.mark.no_cover)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """A no_cover test runs with no tracer at all. pytest-cov pauses only its own
+    coverage, and under xdist each worker runs a second one (started when
+    pytest-cov loads) that takes over on that pause: stop every running one."""
+    if not pyfuncitem.get_closest_marker("no_cover"):
+        yield
+        return
+    import coverage
+
+    stopped = []
+    while (cov := coverage.Coverage.current()) is not None:
+        cov.stop()
+        stopped.append(cov)
+    try:
+        yield
+    finally:
+        for cov in reversed(stopped):
+            cov.start()
+
+
 @pytest.fixture(autouse=True)
 def _untraced_processes(request, monkeypatch):
     """A no_cover test's processes run untraced too (coverage's patch=subprocess reads this)."""
