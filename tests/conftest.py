@@ -61,8 +61,8 @@ def pytest_collection_modifyitems(items):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_pyfunc_call(pyfuncitem):
     """A no_cover test runs with no tracer at all. pytest-cov pauses only its own
-    coverage, and under xdist each worker runs a second one (started when
-    pytest-cov loads) that takes over on that pause: stop every running one."""
+    coverage, and an xdist worker has another running below it (the worker is
+    a process started under coverage) that takes over on that pause: stop all."""
     if not pyfuncitem.get_closest_marker("no_cover"):
         yield
         return
