@@ -687,6 +687,16 @@ def test_fast_path_and_rules_agree():
             assert _curp_rules.fast_ok(s, key) is (_curp_rules.diagnose(s, key) is None), s
 
 
+def test_fast_path_finds_29_february_only_as_the_date():
+    # fast_ok() looks for '0229' anywhere: placed at every position (and
+    # the check digit made right), it must agree with the rules
+    for base in ('MOSA000229MJCRNNA', 'MOSA040229MJCRNN0', 'HEGG560427MVZRRL0', 'XEXX010101HNEXXXA'):
+        for p in range(14):
+            s = fix((base[:p] + '0229' + base[p + 4 :])[:17])
+            for key in (20261203, 20000228):
+                assert _curp_rules.fast_ok(s, key) is (_curp_rules.diagnose(s, key) is None), (s, key)
+
+
 def test_every_error_code_comes_from_the_catalogue():
     from checker.messages.curp import MESSAGES
 
