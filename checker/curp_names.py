@@ -190,6 +190,14 @@ def _derive_parts(given_names, first_surname, second_surname, birth_date, sex, s
     """position -> (expected, reason).  With ``partial``, ``None`` means
     "not given" and those positions are left out."""
     parts: dict[int, tuple[str, str]] = {}
+    # a name over the limit is what to report, even if another one is missing
+    for field, value in (
+        ('first_surname', first_surname),
+        ('second_surname', second_surname),
+        ('given_names', given_names),
+    ):
+        if isinstance(value, str) and len(value) > MAX_LENGTH:
+            _words(value, f'curp.{field}', WHAT[field])  # raises
     if not partial or first_surname is not None:
         w = _name_word(first_surname, 'first_surname')
         named = {'whose': WHAT['first_surname'], 'word': w.replace(_SPECIAL, '?')}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -179,3 +180,11 @@ def test_huge_and_odd_inputs():
         assert nss.is_valid(value) is False
         _value_or_invalid(nss.explain, value)
         _value_or_invalid(curp.derive, value, value, value, value, value, value)
+
+
+def test_a_name_over_the_limit_wins_over_a_missing_one():
+    # found by test_derive_valid_data: an empty first surname was reported
+    # before the second surname of 201 characters
+    with pytest.raises(InvalidInput) as info:
+        curp.derive('0', '', '0' * 201, datetime.date(2000, 1, 1), 'H', 'AS')
+    assert info.value.code == 'curp.second_surname' and 'límite' in info.value.message
