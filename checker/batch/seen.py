@@ -211,8 +211,8 @@ class PackedTable:
             if i == self._cap:
                 i = 0
             v = slots[i]
-        if self._free and tag:
-            try:  # a row or key too big for the slot: -1 or past 2**64
+        if self._free and tag:  # tag 0 (key -1) would read as a row
+            try:  # the array refuses a row past 27 bits (-1) or a key past 37
                 slots[i] = tag << _ROW_BITS | row if row <= _ROW_MASK else -1
             except OverflowError:
                 pass
