@@ -244,7 +244,7 @@ def curp_key(number: str, curp: str) -> str:
     >>> curp_key('28138801999', 'HEGG560427MVZRRL04')
     '1388560'
     """
-    return number[2:6] + curp[4:6] + ('0' if curp[16] <= '9' else 'A')
+    return f'{number[2:6]}{curp[4:6]}{"0" if curp[16] <= "9" else "A"}'  # one string built, not two
 
 
 def _warning(code: str, **values) -> dict:
