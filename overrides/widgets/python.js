@@ -105,6 +105,7 @@ export class PythonClient {
       this.fail("failed");
     };
     worker.postMessage({ type: "start", snapshots: this.options.snapshots });
+    sendCompiledWasm(worker);
   }
 
   /** @param {any} m a message from the worker */
@@ -119,7 +120,7 @@ export class PythonClient {
     } else if (m.type === "ready") {
       clearTimeout(this.stallTimer);
       this.phase = "ready";
-      performance.mark("guia:ready", { detail: { worker: m.ms, phases: m.phases, snapshot: m.snapshot } });
+      performance.mark("guia:ready", { detail: { worker: m.ms, phases: m.phases, snapshot: m.snapshot, wasm: m.wasm } });
       this.notify();
       for (const callback of this.onReady.splice(0)) callback();
     } else if (m.type === "failed") {
@@ -151,6 +152,32 @@ export class PythonClient {
   }
 }
 
+const WASM = new URL(CONFIG.pyodide + "pyodide.asm.wasm", import.meta.url).href;
+
+/**
+ * On a later visit, compile Pyodide's wasm here, from the Service Worker's
+ * copy (the browser's compiled-code cache makes that a read), while the
+ * worker parses Pyodide's scripts, and hand the module over; the worker waits
+ * for this message (a module, or null: it then compiles its own).  Never on
+ * a first visit: that would download the plain wasm next to its .xz copy.
+ * @param {Worker} worker
+ */
+async function sendCompiledWasm(worker) {
+  let module = null;
+  try {
+    if (typeof WebAssembly.compileStreaming === "function" && navigator.serviceWorker?.controller && (await alreadyDownloaded())) {
+      module = await WebAssembly.compileStreaming(fetch(WASM));
+    }
+  } catch {
+    module = null;
+  }
+  try {
+    worker.postMessage({ type: "wasm", module });
+  } catch {
+    worker.postMessage({ type: "wasm", module: null }); // a module that does not clone
+  }
+}
+
 /**
  * Whether Python's files are already in this phone (a Service Worker cache
  * holds the wasm): then there is nothing to announce or to wait for.
@@ -159,8 +186,7 @@ export class PythonClient {
 export async function alreadyDownloaded() {
   if (!("caches" in self)) return false;
   try {
-    const wasm = new URL(CONFIG.pyodide + "pyodide.asm.wasm", import.meta.url).href;
-    return !!(await caches.match(wasm));
+    return !!(await caches.match(WASM));
   } catch {
     return false;
   }

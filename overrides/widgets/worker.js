@@ -108,6 +108,41 @@ scope.fetch = async (input, init) => {
   return response;
 };
 
+// Pyodide's wasm as the page compiled it on a later visit (python.js): the
+// page sends a module or null once, after "start".  Pyodide instantiates
+// through WebAssembly.instantiateStreaming; for its own wasm that call takes
+// the page's module when there is one, else it compiles as usual (and so does
+// a second boot, after a fallback).
+const WASM_URL = url(CONFIG.pyodide + "pyodide.asm.wasm");
+/** @type {(module: WebAssembly.Module | null) => void} */
+let gotModule = () => {};
+/** @type {Promise<WebAssembly.Module | null>} */
+let pageModule = new Promise((resolve) => (gotModule = resolve));
+/** @type {"page" | "worker" | null} how Pyodide's wasm was compiled (reported in "ready") */
+let wasmFrom = null;
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+/** @param {Response | PromiseLike<Response>} source @param {WebAssembly.Imports} [imports] */
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  if (response.url !== WASM_URL) return instantiateStreaming(response, imports);
+  // (bounded: a page that never answers must not hold the start)
+  const late = /** @type {Promise<null>} */ (new Promise((resolve) => setTimeout(() => resolve(null), 5000)));
+  const module = await Promise.race([pageModule, late]);
+  pageModule = Promise.resolve(null);
+  if (module) {
+    try {
+      const instance = await WebAssembly.instantiate(module, imports);
+      response.body?.cancel().catch(() => {});
+      wasmFrom = "page";
+      return { module, instance };
+    } catch {
+      // compiled for something else: compile here
+    }
+  }
+  wasmFrom = "worker";
+  return instantiateStreaming(response, imports);
+};
+
 /** @param {string} path */
 async function fetchBytes(path) {
   const response = await fetch(url(path));
@@ -207,6 +242,7 @@ async function start(options) {
     type: "ready",
     ms: Math.round(done - started),
     snapshot: how,
+    wasm: wasmFrom ?? "worker",
     phases: {
       snapshotRead: Math.round(read - started),
       pyodide: Math.round(loaded - read),
@@ -354,6 +390,10 @@ async function handle(message) {
 let queue = Promise.resolve();
 scope.onmessage = (/** @type {MessageEvent} */ event) => {
   const message = event.data;
+  if (message.type === "wasm") {
+    gotModule(message.module instanceof WebAssembly.Module ? message.module : null);
+    return;
+  }
   if (!starting) {
     starting = start(message.type === "start" ? message : {});
     starting.catch((error) => post({ type: "failed", reason: String(error && error.message ? error.message : error) }));

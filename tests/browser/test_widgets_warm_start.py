@@ -99,3 +99,39 @@ def test_a_later_visit_with_save_data_waits_for_focus(phone_factory, demo_root):
         page.fill(INPUT.format(kind="cp"), "68000")
         phone.wait_message("cp", describe("cp", "68000")["message"])
         assert page.evaluate(READY) == "loaded"
+
+
+WASM_FROM = "() => performance.getEntriesByName('guia:ready')[0].detail.wasm"
+
+
+def test_a_later_visit_runs_the_wasm_the_page_compiled(phone_factory, demo_root):
+    with recording_server(demo_root) as (base, log):
+        phone = phone_factory()
+        _first_visit(phone, base)
+        page = phone.page
+        assert page.evaluate(WASM_FROM) == "worker"  # a first visit: the page compiles nothing
+        before = len(log)
+        page.reload()
+        page.wait_for_function(READY, timeout=60000)
+        assert page.evaluate(WASM_FROM) == "page"
+        assert _pyodide(log, before) == []
+        page.fill(INPUT.format(kind="curp"), "")  # (a reload may keep what was typed; the NSS checks against it)
+        for kind, value in (("nss", "28138801999"), ("cp", "68000"), ("curp", CURP)):
+            page.fill(INPUT.format(kind=kind), value)
+            phone.wait_message(kind, describe(kind, value)["message"])
+            assert phone.state(kind) == describe(kind, value)["state"], kind
+        assert phone.errors == []
+
+
+def test_a_page_that_cannot_compile_the_wasm_leaves_it_to_the_worker(phone_factory, demo_root):
+    with recording_server(demo_root) as (base, log):
+        # (init scripts run in the page, not in its workers)
+        phone = phone_factory(init_script="WebAssembly.compileStreaming = () => Promise.reject(new Error('no'));")
+        _first_visit(phone, base)
+        page = phone.page
+        page.reload()
+        page.wait_for_function(READY, timeout=60000)
+        assert page.evaluate(READY) == "loaded"
+        assert page.evaluate(WASM_FROM) == "worker"
+        page.fill(INPUT.format(kind="nss"), "28138801999")
+        phone.wait_message("nss", describe("nss", "28138801999")["message"])
