@@ -344,7 +344,7 @@ def only_warm(browser, base: str, runs: int) -> None:
             if who == "widgets":
                 d = info.get("detail") or {}
                 print(
-                    f"  widgets warm {info['verdict']:.0f} ms (ready at {info['ready']:.0f} ms, worker {d.get('phases')})"
+                    f"  widgets warm {info['verdict']:.0f} ms (started at {info['start']:.0f} ms, ready at {info['ready']:.0f} ms, worker {d.get('phases')})"
                 )
             else:
                 print(f"  stock   warm {info['verdict']:.0f} ms")
