@@ -35,6 +35,9 @@ function unmetered() {
   return !!c && (c.type === "wifi" || c.type === "ethernet") && !c.saveData;
 }
 
+// "Nearly on screen": within half a screen's height of it.
+const NEAR = 0.5;
+
 /**
  * A later visit: start Python once a box is on screen (or nearly), which
  * costs no data since its files are in this phone.  Not with Save-Data.
@@ -45,7 +48,7 @@ function startWhenSeen(python, roots, downloaded) {
   downloaded.then((have) => {
     if (!have || python.phase !== "off") return;
     // Already on screen: now (an observer would first wait for the next frame).
-    const margin = innerHeight / 2;
+    const margin = innerHeight * NEAR;
     const near = (/** @type {HTMLElement} */ r) => {
       const box = r.getBoundingClientRect();
       return box.bottom > -margin && box.top < innerHeight + margin;
@@ -60,7 +63,7 @@ function startWhenSeen(python, roots, downloaded) {
         seen.disconnect();
         python.start();
       },
-      { rootMargin: "50% 0px" },
+      { rootMargin: `${NEAR * 100}% 0px` },
     );
     for (const root of roots) seen.observe(root);
   });

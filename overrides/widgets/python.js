@@ -178,16 +178,23 @@ async function sendCompiledWasm(worker) {
   }
 }
 
+/** @type {Promise<boolean> | null} */
+let downloaded = null;
+
 /**
- * Whether Python's files are already in this phone (a Service Worker cache
- * holds the wasm): then there is nothing to announce or to wait for.
+ * Whether Python's files were already in this phone when the page loaded (a
+ * Service Worker cache holds the wasm): then there is nothing to announce or
+ * to wait for, and the page may compile the wasm.  Looked up once per page.
  * @returns {Promise<boolean>}
  */
-export async function alreadyDownloaded() {
-  if (!("caches" in self)) return false;
-  try {
-    return !!(await caches.match(WASM));
-  } catch {
-    return false;
-  }
+export function alreadyDownloaded() {
+  downloaded ??= (async () => {
+    if (!("caches" in self)) return false;
+    try {
+      return !!(await caches.match(WASM));
+    } catch {
+      return false;
+    }
+  })();
+  return downloaded;
 }

@@ -118,8 +118,8 @@ const WASM_URL = url(CONFIG.pyodide + "pyodide.asm.wasm");
 let gotModule = () => {};
 /** @type {Promise<WebAssembly.Module | null>} */
 let pageModule = new Promise((resolve) => (gotModule = resolve));
-/** @type {"page" | "worker" | null} how Pyodide's wasm was compiled (reported in "ready") */
-let wasmFrom = null;
+/** @type {"page" | "worker"} where Pyodide's wasm was compiled (reported in "ready") */
+let wasmFrom = "worker";
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 /** @param {Response | PromiseLike<Response>} source @param {WebAssembly.Imports} [imports] */
 WebAssembly.instantiateStreaming = async (source, imports) => {
@@ -139,7 +139,6 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
       // compiled for something else: compile here
     }
   }
-  wasmFrom = "worker";
   return instantiateStreaming(response, imports);
 };
 
@@ -242,7 +241,7 @@ async function start(options) {
     type: "ready",
     ms: Math.round(done - started),
     snapshot: how,
-    wasm: wasmFrom ?? "worker",
+    wasm: wasmFrom,
     phases: {
       snapshotRead: Math.round(read - started),
       pyodide: Math.round(loaded - read),
