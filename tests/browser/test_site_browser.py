@@ -85,6 +85,34 @@ def test_search_folds_accents(phone, site_url, query, expected):
     assert expected in phone.locator("article").inner_text().lower()
 
 
+def typed_before_page_script(phone, url, text):
+    """Open *url* holding guia.js back, type *text*, then let the script run."""
+    held = []
+    phone.route("**/guia.js", lambda route: held.append(route))
+    phone.goto(url, wait_until="commit")
+    box = phone.get_by_role("searchbox")
+    box.fill(text)
+    while not held:
+        phone.wait_for_timeout(20)
+    assert phone.evaluate("document.readyState") != "complete", "the page finished before guia.js ran"
+    held[0].continue_()
+    phone.wait_for_load_state("load")  # guia.js has run
+
+
+def test_search_runs_words_typed_before_its_script(phone, site_url):
+    # A slow phone shows the box before the deferred script runs: what the
+    # student typed by then is searched without typing again.
+    typed_before_page_script(phone, f"{site_url}udg-cucs/buscar/", "clinica")
+    phone.locator(".guia-results li").first.wait_for()
+    assert "página" in phone.locator("#guia-resultados > p").inner_text()
+
+
+def test_index_filter_applies_words_typed_before_its_script(phone, site_url):
+    typed_before_page_script(phone, site_url, "chiapas")
+    shown = phone.locator(".guia-school:not([hidden])")
+    assert shown.count() == 1 and "Tuxtla" in shown.inner_text()
+
+
 def test_index_filters_schools_by_name_and_state(phone, site_url):
     phone.goto(site_url)
     items = phone.locator(".guia-school")

@@ -62,6 +62,9 @@
     input.addEventListener("focus", load, { once: true });
     input.addEventListener("input", search);
     form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
+    // Words typed before this deferred script ran (a slow phone) or kept by
+    // the browser on "back" got no input event: search them now.
+    if (input.value.trim()) search();
   }
 
   // ---- index page: filter schools by name or state ----
@@ -69,7 +72,7 @@
   if (filter) {
     var items = document.querySelectorAll("[data-guia-filter-text]");
     var status = document.getElementById(filter.getAttribute("aria-describedby"));
-    filter.addEventListener("input", function () {
+    var apply = function () {
       var terms = words(filter.value);
       var shown = 0;
       items.forEach(function (item) {
@@ -79,6 +82,8 @@
         if (match) shown++;
       });
       if (status) status.textContent = shown === 1 ? "1 escuela" : shown + " escuelas";
-    });
+    };
+    filter.addEventListener("input", apply);
+    if (filter.value.trim()) apply();  // typed before this script ran
   }
 })();
