@@ -81,8 +81,11 @@ class BatchRun:
     """Iterator over the rows that have something to report.
 
     Create it with :func:`check_rows`.  ``summary`` holds the counts; they
-    are final once the iterator is exhausted.
+    are final once the iterator is exhausted.  ``seen`` holds the duplicate
+    tables by kind ('curp', 'nss') once the first row was asked for.
     """
+
+    seen = None
 
     def __init__(
         self,
@@ -219,10 +222,15 @@ class BatchRun:
         cross_compute = cross.compute
         cross_issues = cross.issues
         capacity = max(1 << 12, int((self._expected or 0) / SeenTable.LOAD))
-        # bound methods: a call of an instance (__call__) or an attribute
-        # look-up per row costs more than the call itself
-        seen_curp = SeenTable.for_curp(capacity).setdefault if duplicates and ccol else None
-        seen_nss = SeenTable.for_nss(capacity).setdefault if duplicates and ncol else None
+        self.seen = seen = {}
+        if duplicates and ccol:
+            seen['curp'] = SeenTable.for_curp(capacity)
+        if duplicates and ncol:
+            seen['nss'] = SeenTable.for_nss(capacity)
+        # the tables' closures: an attribute look-up per row costs more
+        # than the call itself
+        seen_curp = seen['curp'].setdefault if 'curp' in seen else None
+        seen_nss = seen['nss'].setdefault if 'nss' in seen else None
         person = self.person.row_check() if ccol and self.person is not None else None
         cp_cache = {}
         cp_get = cp_cache.get

@@ -2,12 +2,12 @@
 
 A ``dict`` from CURP to row costs ~200 bytes per distinct CURP (the string,
 the int, the table slot); a million-row list then needs 222 MB.  Here each
-value becomes one 64-bit key in an open-addressing table (linear
-probing) made of two ``array`` objects: the key (8 bytes) and the row where
-it first appeared (4 bytes, or 8 past 4 billion rows), at most 60 % full
-(fewer probes: each one is Python code), so a million distinct CURPs take
-20 MB.  An NSS and its row share one 64-bit slot (:class:`PackedTable`):
-13 MB for a million.
+value becomes one 64-bit key in an open-addressing table (linear probing),
+at most 60 % full (fewer probes: each one is Python code).  A CURP's key
+and the row where it first appeared sit side by side in one ``array`` (16
+bytes, one cache line read per look-up): a million distinct CURPs take
+28 MB.  An NSS and its row share one 64-bit slot (:class:`PackedTable`):
+14 MB for a million.
 
 Keys:
 
@@ -21,6 +21,11 @@ Keys:
   among n distinct CURPs a false "repetida" has probability at most about
   n*(n-1)/2**65: 2.7e-8 for a million, 2.7e-6 for ten million.
 
+Sizing: the caller passes the rows it expects (``capacity`` = rows /
+``LOAD``), so a list whose size is known never grows its tables.  A table
+that fills up grows by 1.5x; while it does, the old and the new arrays
+both live: a peak of 2.5x the table before.
+
 >>> seen = SeenTable.for_curp()
 >>> seen.setdefault('HEGG560427MVZRRL04', 2)
 2
@@ -29,12 +34,13 @@ Keys:
 >>> nss = SeenTable.for_nss()
 >>> [nss.setdefault(k, r) for k, r in ((28138801999, 3), (1, 4), (28138801999, 5))]
 [3, 4, 3]
->>> len(nss)
-2
+>>> len(nss), nss.capacity
+(2, 4096)
 """
 
 import sys
 from array import array
+from itertools import islice
 
 __all__ = ['SeenTable', 'PackedTable']
 
@@ -44,25 +50,97 @@ _ROW_BITS = 27  # PackedTable: the row's bits in a slot
 _ROW_MASK = (1 << _ROW_BITS) - 1
 _TAG_LIMIT = 1 << (64 - _ROW_BITS)  # a key + 1 must stay below
 
+# The hot paths (each table's setdefault) are closures: their state is in
+# cells, read faster than attributes, and run.py calls them with no bound
+# method in between.  They do as little as Python allows: no keyer call
+# that is not a builtin, the free-slot count tested once, no row width test
+# (the array refuses what does not fit).  Per row that is about half the
+# work of the method version, which matters at a million rows.
 
-# The hot paths (setdefault) do as little as Python allows: one call, no
-# keyer call, the free-slot count tested once, the row width checked only
-# when an 'I' array refuses it (OverflowError); about 3x less work than a
-# generic version, which matters at a million rows.
+
+def _spread(key):
+    """An exact int key mixed over 64 bits (0 marks a free slot)."""
+    return (key * _MIX + 1) & _MASK64
+
+
+def _hash64(value):
+    """64 bits of ``str`` hash where ``hash`` has 32: two hashes."""
+    return (hash(value) & 0xFFFFFFFF) << 32 | hash(value + '\x00') & 0xFFFFFFFF
+
+
+def _pair_table(capacity, load, typecode, keyer):
+    """(setdefault, state) closures over one array of (key, row) pairs.
+
+    *keyer* makes the key of a value: ``hash`` for CURPs (a builtin: the
+    call costs what ``hash(value)`` would inline).
+    """
+    cap = end = free = limit = grown = 0
+    pairs = None
+
+    def alloc(capacity):
+        nonlocal cap, end, free, limit, pairs
+        cap = max(int(capacity), 8)
+        end = 2 * cap
+        limit = free = int(cap * load)
+        pairs = array(typecode, [0]) * end  # no temporary of that size
+
+    def setdefault(value, row):
+        nonlocal free
+        key = keyer(value) or 1  # 0 marks a free slot
+        i = key % cap * 2
+        k = pairs[i]
+        while k:  # linear probing
+            if k == key:
+                return pairs[i + 1]
+            i += 2
+            if i == end:
+                i = 0
+            k = pairs[i]
+        if free:
+            pairs[i + 1] = row  # first: a row the array refuses stores nothing
+            pairs[i] = key
+            free -= 1
+            return row
+        grow()
+        return setdefault(value, row)
+
+    def grow():
+        nonlocal free, grown
+        old, size = pairs, limit - free
+        alloc(cap * 3 // 2)
+        grown += 1
+        for k, r in zip(islice(old, 0, None, 2), islice(old, 1, None, 2)):
+            if k:
+                i = k % cap * 2
+                while pairs[i]:
+                    i += 2
+                    if i == end:
+                        i = 0
+                pairs[i] = k
+                pairs[i + 1] = r
+        free -= size
+
+    def state():
+        return limit - free, cap, grown
+
+    alloc(capacity)
+    return setdefault, state
 
 
 class SeenTable:
     """First row of each key seen; ``setdefault(key, row)`` like a dict.
 
-    *key* is an int (``0 <= key < 2**64``); :meth:`for_curp` makes a table
-    keyed by CURPs instead.
+    *key* is an int (``0 <= key < 2**64``), *row* too; :meth:`for_curp`
+    makes a table keyed by CURPs instead.
     """
 
     LOAD = 0.6
-    _KEYTYPE = 'Q'
+    _TYPECODE = 'Q'
+    _KEYER = staticmethod(_spread)
 
     def __init__(self, capacity=1 << 12):
-        self._alloc(capacity, 'I')
+        # an instance attribute: t.setdefault is the closure itself
+        self.setdefault, self._state = _pair_table(capacity, self.LOAD, self._TYPECODE, self._KEYER)
 
     @classmethod
     def for_curp(cls, capacity=1 << 12):
@@ -74,103 +152,32 @@ class SeenTable:
         """A table of NSSs (ints), key and row packed in 8 bytes."""
         return PackedTable(capacity)
 
-    def _alloc(self, capacity, rowtype):
-        self._cap = capacity
-        # slots left before growing; the size is what was used of the limit
-        self._limit = self._free = int(capacity * self.LOAD)
-        self._keys = array(self._KEYTYPE, [0]) * capacity
-        self._rows = array(rowtype, [0]) * capacity
-
     def __len__(self):
-        return self._limit - self._free
+        return self._state()[0]
 
-    def setdefault(self, key, row):
-        """The row stored for *key*; stores *row* first if *key* is new."""
-        return self._setdefault((key * _MIX + 1) & _MASK64 or 1, row)  # spread exact keys
+    @property
+    def capacity(self):
+        """The slots the table has now (it grows when 60 % are used)."""
+        return self._state()[1]
 
-    def _setdefault(self, key, row):
-        # key: nonzero, as stored (0 marks a free slot)
-        keys = self._keys
-        i = key % self._cap
-        k = keys[i]
-        while k:  # linear probing
-            if k == key:
-                return self._rows[i]
-            i += 1
-            if i == self._cap:
-                i = 0
-            k = keys[i]
-        if self._free:
-            try:
-                self._rows[i] = row
-            except OverflowError:  # past 4 billion rows: 8-byte rows
-                pass
-            else:
-                keys[i] = key
-                self._free -= 1
-                return row
-        self._grow(row)
-        return self._setdefault(key, row)
-
-    def _grow(self, row):
-        # 1.5x keeps the peak (old + new arrays) near 2.5x the live table.
-        old_keys, old_rows = self._keys, self._rows
-        rowtype = 'Q' if row > (1 << 8 * old_rows.itemsize) - 1 else old_rows.typecode
-        capacity = max(self._cap * 3 // 2, 16) if not self._free else self._cap
-        size = len(self)
-        self._alloc(capacity, rowtype)
-        keys, rows, cap = self._keys, self._rows, self._cap
-        for k, r in zip(old_keys, old_rows):
-            if k:
-                i = k % cap
-                while keys[i]:
-                    i += 1
-                    if i == cap:
-                        i = 0
-                keys[i] = k
-                rows[i] = r
-        self._free -= size
+    @property
+    def grown(self):
+        """How many times the table grew (0 when sized for its keys)."""
+        return self._state()[2]
 
 
 class _CurpTable(SeenTable):
     """A :class:`SeenTable` keyed by the ``str`` hash of compact CURPs."""
 
-    _KEYTYPE = 'q'  # hash() is signed
-
-    def setdefault(self, value, row):
-        """The row stored for *value*; stores *row* first if it is new."""
-        # str hash: SipHash-1-3, 64-bit, keyed per process (PYTHONHASHSEED)
-        key = hash(value) or 1  # 0 marks a free slot
-        keys = self._keys
-        i = key % self._cap
-        k = keys[i]
-        while k:  # linear probing
-            if k == key:
-                return self._rows[i]
-            i += 1
-            if i == self._cap:
-                i = 0
-            k = keys[i]
-        if self._free:
-            try:
-                self._rows[i] = row
-            except OverflowError:  # past 4 billion rows: 8-byte rows
-                pass
-            else:
-                keys[i] = key
-                self._free -= 1
-                return row
-        self._grow(row)
-        return self._setdefault(key, row)
+    # str hash: SipHash-1-3, 64-bit, keyed per process (PYTHONHASHSEED)
+    _TYPECODE = 'q'  # hash() is signed
+    _KEYER = staticmethod(hash)
 
 
 class _CurpTable32(SeenTable):
     """:class:`_CurpTable` where ``hash`` has 32 bits: two hashes make 64."""
 
-    def setdefault(self, value, row):
-        """The row stored for *value*; stores *row* first if it is new."""
-        key = (hash(value) & 0xFFFFFFFF) << 32 | hash(value + '\x00') & 0xFFFFFFFF
-        return self._setdefault(key or 1, row)
+    _KEYER = staticmethod(_hash64)
 
 
 class PackedTable:
@@ -187,50 +194,71 @@ class PackedTable:
     LOAD = SeenTable.LOAD
 
     def __init__(self, capacity=1 << 12):
-        self._alloc(capacity)
-        self._wide = None  # the SeenTable taking over, if it had to
-
-    def _alloc(self, capacity):
-        self._cap = capacity
-        self._limit = self._free = int(capacity * self.LOAD)
-        self._slots = array('Q', [0]) * capacity
+        self.setdefault, self._state = _packed_table(capacity, self.LOAD)
 
     def __len__(self):
-        return len(self._wide) if self._wide is not None else self._limit - self._free
+        return self._state()[0]
 
-    def setdefault(self, key, row):
-        """The row stored for *key*; stores *row* first if *key* is new."""
+    @property
+    def capacity(self):
+        """The slots the table has now (its wide table's once widened)."""
+        return self._state()[1]
+
+    @property
+    def grown(self):
+        """How many times the table grew (its wide table too)."""
+        return self._state()[2]
+
+    @property
+    def slots(self):
+        """The array of slots (empty once widened), to see how it fills."""
+        return self._state()[3]
+
+
+def _packed_table(capacity, load):
+    """(setdefault, state) closures of a :class:`PackedTable`."""
+    cap = free = limit = grown = 0
+    slots = wide = None
+
+    def alloc(capacity):
+        nonlocal cap, free, limit, slots
+        cap = max(int(capacity), 16)
+        limit = free = int(cap * load)
+        slots = array('Q', [0]) * cap
+
+    def setdefault(key, row):
+        nonlocal free
         tag = key + 1
-        slots = self._slots
-        i = (tag * _MIX & _MASK64) % self._cap
+        i = (tag * _MIX & _MASK64) % cap
         v = slots[i]
         while v:  # linear probing
             if v >> _ROW_BITS == tag:
                 return v & _ROW_MASK
             i += 1
-            if i == self._cap:
+            if i == cap:
                 i = 0
             v = slots[i]
-        if self._free and tag:  # tag 0 (key -1) would read as a row
+        if free and tag:  # tag 0 (key -1) would read as a row
             try:  # the array refuses a row past 27 bits (-1) or a key past 37
                 slots[i] = tag << _ROW_BITS | row if row <= _ROW_MASK else -1
             except OverflowError:
                 pass
             else:
-                self._free -= 1
+                free -= 1
                 return row
-        if self._wide is not None:  # widened: this array is empty
-            return self._wide.setdefault(key, row)
+        if wide is not None:  # widened: this array is empty
+            return wide.setdefault(key, row)
         if row > _ROW_MASK or not 0 < tag < _TAG_LIMIT:
-            return self._widen().setdefault(key, row)
-        self._grow()
-        return self.setdefault(key, row)
+            widen()
+            return wide.setdefault(key, row)
+        grow()
+        return setdefault(key, row)
 
-    def _grow(self):
-        old = self._slots
-        size = len(self)
-        self._alloc(max(self._cap * 3 // 2, 16))
-        slots, cap = self._slots, self._cap
+    def grow():
+        nonlocal free, grown
+        old, size = slots, limit - free
+        alloc(cap * 3 // 2)
+        grown += 1
         for v in old:  # the old array, slot by slot: no list of entries
             if v:
                 i = ((v >> _ROW_BITS) * _MIX & _MASK64) % cap
@@ -239,16 +267,23 @@ class PackedTable:
                     if i == cap:
                         i = 0
                 slots[i] = v
-        self._free -= size
+        free -= size
 
-    def _widen(self):
-        wide = SeenTable(max(self._cap, 16))
-        for v in self._slots:
+    def widen():
+        nonlocal wide, slots, cap, free
+        wide = SeenTable(max(cap, 16))
+        for v in slots:
             if v:
                 wide.setdefault((v >> _ROW_BITS) - 1, v & _ROW_MASK)
-        self._wide = wide
-        # an empty array: every look-up falls through to the wide table
-        self._slots = array('Q', [0])
-        self._cap = 1
-        self._free = 0
-        return wide
+        # an empty array of one slot: every look-up falls through to wide
+        slots = array('Q', [0])
+        cap = 1
+        free = 0
+
+    def state():
+        if wide is not None:
+            return len(wide), wide.capacity, grown + wide.grown, slots
+        return limit - free, cap, grown, slots
+
+    alloc(capacity)
+    return setdefault, state

@@ -54,12 +54,53 @@ def test_series_of_nss_spread_over_the_table():
         n = f'{i // 3000 + 1:02d}1808{i % 3000:04d}'
         table.setdefault(int(n + nss.calc_check_digit(n)), i + 2)
     assert len(table) == 60_000
-    assert _longest_run(table._slots) < 200
+    assert _longest_run(table.slots) < 200
 
 
 def test_tables_sized_for_the_rows_do_not_grow():
-    table = SeenTable.for_curp(capacity=int(1000 / SeenTable.LOAD) + 1)
-    keys = table._keys
+    capacity = int(1000 / SeenTable.LOAD) + 1
+    tables = SeenTable.for_curp(capacity), SeenTable.for_nss(capacity)
+    before = [t.capacity for t in tables]
     for n in range(1000):
-        table.setdefault(f'CURP{n:014d}', n + 2)
-    assert table._keys is keys and len(table) == 1000
+        assert tables[0].setdefault(f'CURP{n:014d}', n + 2) == n + 2
+        assert tables[1].setdefault(28138801999 + 10 * n, n + 2) == n + 2
+    assert [t.capacity for t in tables] == before and [len(t) for t in tables] == [1000, 1000]
+
+
+def test_full_tables_grow_and_keep_their_rows():
+    tables = SeenTable.for_curp(capacity=8), SeenTable.for_nss(capacity=8), SeenTable(capacity=8)
+    keys = ([f'CURP{n:014d}' for n in range(500)], list(range(0, 5000, 10)), list(range(2**40, 2**40 + 500)))
+    for table, values in zip(tables, keys):
+        for row, value in enumerate(values, start=2):
+            table.setdefault(value, row)
+        assert table.capacity >= 500 / SeenTable.LOAD and len(table) == 500
+        assert [table.setdefault(v, 1) for v in values] == list(range(2, 502))
+
+
+def _list(rows):
+    """CSV text of *rows* distinct valid CURPs and NSSs."""
+    from checker import curp, nss
+
+    lines = ['CURP,NSS']
+    for i in range(rows):
+        c = f'HEGG{i % 100:02d}{i // 100 % 12 + 1:02d}{i // 1200 % 28 + 1:02d}MVZRRL0'
+        n = f'28{i % 90 + 10:02d}88{i // 90:04d}'
+        lines.append(f'{c}{curp.calc_check_digit(c)},{n}{nss.calc_check_digit(n)}')
+    return '\n'.join(lines) + '\n'
+
+
+def test_a_list_handed_in_as_bytes_sizes_its_tables():
+    """The browser page hands the whole file in: its line count sizes the
+    tables, so they never grow (growing to a million keys costs seconds)."""
+    from checker.batch.lists import open_run
+    from checker.batch.read import text_lines
+    from checker.batch.run import check_rows
+
+    text = _list(5000)
+    for source in (text.encode(), text):
+        run = open_run(source, cross_check=False)  # warnings are not the point
+        assert list(run) == [] and run.summary.rows == 5000
+        assert sorted(run.seen) == ['curp', 'nss']
+        assert [(len(t), t.grown) for t in run.seen.values()] == [(5000, 0), (5000, 0)]
+    unsized = check_rows(text_lines(text), cross_check=False)  # no estimate: they grow
+    assert list(unsized) == [] and all(t.grown for t in unsized.seen.values())
