@@ -44,6 +44,8 @@ export class Widget {
     this.detailsKey = "";
     this.echoKey = "";
     this.busy = false;
+    /** @type {string | null} the value of the question in flight */
+    this.asking = null;
     this.again = false;
     const start = () => this.python.start();
     input.addEventListener("input", () => this.onInput());
@@ -76,8 +78,10 @@ export class Widget {
 
   onInput() {
     this.python.start();
-    if (this.python.phase === "ready") this.check();
-    else this.onPhase();
+    if (this.python.phase !== "ready") this.onPhase(); // "loading…" until the answer
+    // Asked now even while Python starts: the worker answers as soon as it is
+    // up, without waiting for this page to hear "ready" and ask back.
+    if (this.python.phase !== "error") this.check();
     // The NSS is cross-checked against a CURP typed on the same page.
     if (this.kind === "curp") {
       for (const w of this.page.widgets) if (w.kind === "nss" && w.input && w.input.value.trim() && w.check) w.check(true);
@@ -101,11 +105,13 @@ export class Widget {
       return;
     }
     if (this.busy) {
-      this.again = true;
+      // "ready" re-checks every box: the question already asked still stands
+      if (force || value !== this.asking) this.again = true;
       return;
     }
     if (!force && value === this.shown) return;
     this.busy = true;
+    this.asking = value;
     this.again = false;
     const t0 = performance.now();
     const curp = this.kind === "nss" ? this.pageCurp() : null;

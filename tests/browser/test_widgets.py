@@ -414,6 +414,45 @@ def test_text_typed_before_python_is_ready_gets_its_verdict(phone_factory, demo)
     phone.context.unroute_all(behavior="ignoreErrors")
 
 
+# What the page posts to the worker, in order, with the time it did.
+RECORD_POSTS = """(() => {
+  const post = Worker.prototype.postMessage;
+  window.guiaPosted = [];
+  Worker.prototype.postMessage = function (m, ...rest) {
+    if (m && m.type) window.guiaPosted.push([m.type, m.value ?? null, performance.now()]);
+    return post.call(this, m, ...rest);
+  };
+})();"""
+
+
+def test_a_value_pasted_while_python_starts_is_asked_before_it_is_ready(phone_factory, demo):
+    # The worker answers the moment Python is up: the page does not wait to
+    # hear "ready" to ask, nor asks the same question twice.
+    base, log = demo
+    phone = phone_factory()
+    page = phone.page
+    page.add_init_script(RECORD_POSTS)
+    held = []
+
+    def slow_wasm(route):
+        if not held:
+            held.append(1)
+            time.sleep(1.5)
+        route.continue_()
+
+    phone.context.route(re.compile(r".*pyodide\.asm\.wasm(\.xz)?$"), slow_wasm)
+    page.goto(base + "demo/")
+    page.fill(INPUT.format(kind="curp"), CURP_OK)  # a paste: the whole value at once
+    assert phone.state("curp") == "loading"
+    phone.wait_message("curp", describe("curp", CURP_OK)["message"])
+    ready = page.evaluate("performance.getEntriesByName('guia:ready')[0].startTime")
+    asked = [(value, at) for kind, value, at in page.evaluate("window.guiaPosted") if kind == "describe"]
+    assert [value for value, _ in asked] == [CURP_OK]
+    assert asked[0][1] < ready
+    assert phone.errors == []
+    phone.context.unroute_all(behavior="ignoreErrors")
+
+
 @pytest.fixture(params=["demo", "site"])
 def offline_target(request, demo_root):
     """(site root, page path, kind): a page whose widget is used offline."""
