@@ -7,7 +7,8 @@ at most 60 % full (fewer probes: each one is Python code).  A CURP's key
 and the row where it first appeared sit side by side in one ``array`` (16
 bytes, one cache line read per look-up): a million distinct CURPs take
 28 MB.  An NSS and its row share one 64-bit slot (:class:`PackedTable`):
-14 MB for a million.
+16.8 MB for a million (slots in a power of two: at most twice what 60 %
+full needs).
 
 Keys:
 
@@ -23,8 +24,9 @@ Keys:
 
 Sizing: the caller passes the rows it expects (``capacity`` = rows /
 ``LOAD``), so a list whose size is known never grows its tables.  A table
-that fills up grows by 1.5x; while it does, the old and the new arrays
-both live: a peak of 2.5x the table before.
+that fills up grows by 1.5x (:class:`PackedTable`, a power of two, by 2x);
+while it does, the old and the new arrays both live: a peak of 2.5x (3x)
+the table before.
 
 >>> seen = SeenTable.for_curp()
 >>> seen.setdefault('HEGG560427MVZRRL04', 2)
@@ -48,7 +50,10 @@ _MIX = 0x9E3779B97F4A7C15  # Fibonacci hashing spreads exact keys
 _MASK64 = (1 << 64) - 1
 _ROW_BITS = 27  # PackedTable: the row's bits in a slot
 _ROW_MASK = (1 << _ROW_BITS) - 1
-_TAG_LIMIT = 1 << (64 - _ROW_BITS)  # a key + 1 must stay below
+_KEY_LIMIT = 1 << (64 - _ROW_BITS)  # a key must stay below
+# 'L' where it has 8 bytes: CPython converts an int for it with a digit
+# loop, for 'Q' through a byte array (slower)
+_SLOT_TYPE = 'L' if array('L').itemsize == 8 else 'Q'
 
 # The hot paths (each table's setdefault) are closures: their state is in
 # cells, read faster than attributes, and run.py calls them with no bound
@@ -183,12 +188,13 @@ class _CurpTable32(SeenTable):
 class PackedTable:
     """An exact int key below 2**37 (an NSS) and its row in one 64-bit slot.
 
-    The slot holds ``(key + 1) << 27 | row``: rows up to 134,217,727; a
-    later row (or a bigger key) turns the table into a :class:`SeenTable`.
-    The slot is chosen from the key mixed by a Fibonacci multiplication:
-    real lists hold runs of NSSs that share their first digits and count
-    up, and such keys taken modulo the capacity alone fall in overlapping
-    runs that linear probing makes quadratic (200,000 such NSSs took 48 s).
+    The slot holds ``key << 27 | row``: rows up to 134,217,727; a later
+    row (or a bigger key) turns the table into a :class:`SeenTable`.  The
+    slot is chosen from the key mixed by a Fibonacci multiplication (the top
+    bits of its 64-bit product; the size is a power of two): real lists
+    hold runs of NSSs that share their first digits and count up, and such
+    keys taken modulo the capacity alone fall in overlapping runs that
+    linear probing makes quadratic (200,000 such NSSs took 48 s).
     """
 
     LOAD = SeenTable.LOAD
@@ -217,30 +223,30 @@ class PackedTable:
 
 def _packed_table(capacity, load):
     """(setdefault, state) closures of a :class:`PackedTable`."""
-    cap = free = limit = grown = 0
+    mask = shift = free = limit = grown = 0
     slots = wide = None
 
     def alloc(capacity):
-        nonlocal cap, free, limit, slots
-        cap = max(int(capacity), 16)
-        limit = free = int(cap * load)
-        slots = array('Q', [0]) * cap
+        nonlocal mask, shift, free, limit, slots
+        bits = max(int(capacity) - 1, 15).bit_length()
+        mask = (1 << bits) - 1
+        shift = 64 - bits
+        limit = free = int((mask + 1) * load)
+        slots = array(_SLOT_TYPE, [0]) * (mask + 1)
 
     def setdefault(key, row):
         nonlocal free
-        tag = key + 1
-        i = (tag * _MIX & _MASK64) % cap
+        i = key * _MIX >> shift & mask  # the top bits of the 64-bit product
         v = slots[i]
         while v:  # linear probing
-            if v >> _ROW_BITS == tag:
+            if v >> _ROW_BITS == key:
                 return v & _ROW_MASK
-            i += 1
-            if i == cap:
-                i = 0
+            i = i + 1 & mask
             v = slots[i]
-        if free and tag:  # tag 0 (key -1) would read as a row
-            try:  # the array refuses a row past 27 bits (-1) or a key past 37
-                slots[i] = tag << _ROW_BITS | row if row <= _ROW_MASK else -1
+        if free and row <= _ROW_MASK:
+            try:  # the array refuses a key past 37 bits, a negative one, and
+                # -1: key 0 with row 0 would read as a free slot
+                slots[i] = key << _ROW_BITS | row or -1
             except OverflowError:
                 pass
             else:
@@ -248,7 +254,7 @@ def _packed_table(capacity, load):
                 return row
         if wide is not None:  # widened: this array is empty
             return wide.setdefault(key, row)
-        if row > _ROW_MASK or not 0 < tag < _TAG_LIMIT:
+        if not (0 <= key < _KEY_LIMIT and 0 <= row <= _ROW_MASK and key | row):
             widen()
             return wide.setdefault(key, row)
         grow()
@@ -257,33 +263,31 @@ def _packed_table(capacity, load):
     def grow():
         nonlocal free, grown
         old, size = slots, limit - free
-        alloc(cap * 3 // 2)
+        alloc(2 * (mask + 1))
         grown += 1
         for v in old:  # the old array, slot by slot: no list of entries
             if v:
-                i = ((v >> _ROW_BITS) * _MIX & _MASK64) % cap
+                i = (v >> _ROW_BITS) * _MIX >> shift & mask
                 while slots[i]:
-                    i += 1
-                    if i == cap:
-                        i = 0
+                    i = i + 1 & mask
                 slots[i] = v
         free -= size
 
     def widen():
-        nonlocal wide, slots, cap, free
-        wide = SeenTable(max(cap, 16))
+        nonlocal wide, slots, mask, shift, free
+        wide = SeenTable(max(mask + 1, 16))
         for v in slots:
             if v:
-                wide.setdefault((v >> _ROW_BITS) - 1, v & _ROW_MASK)
+                wide.setdefault(v >> _ROW_BITS, v & _ROW_MASK)
         # an empty array of one slot: every look-up falls through to wide
-        slots = array('Q', [0])
-        cap = 1
-        free = 0
+        slots = array(_SLOT_TYPE, [0])
+        mask = free = 0
+        shift = 64
 
     def state():
         if wide is not None:
             return len(wide), wide.capacity, grown + wide.grown, slots
-        return limit - free, cap, grown, slots
+        return limit - free, mask + 1, grown, slots
 
     alloc(capacity)
     return setdefault, state

@@ -104,3 +104,12 @@ def test_a_list_handed_in_as_bytes_sizes_its_tables():
         assert [(len(t), t.grown) for t in run.seen.values()] == [(5000, 0), (5000, 0)]
     unsized = check_rows(text_lines(text), cross_check=False)  # no estimate: they grow
     assert list(unsized) == [] and all(t.grown for t in unsized.seen.values())
+
+
+def test_nss_table_edges_answer_as_a_dict():
+    """Key 0 with row 0 would read as a free slot, a negative key or one
+    past 37 bits does not fit: each widens the table, which still answers."""
+    for pairs in ([(0, 3), (0, 9), (5, 4)], [(0, 0), (0, 7), (5, 4)], [(-3, 2), (-3, 8)], [(2**37, 2), (1, 3)]):
+        table, ref = SeenTable.for_nss(), {}
+        assert [table.setdefault(k, r) for k, r in pairs] == [ref.setdefault(k, r) for k, r in pairs]
+        assert len(table) == len(ref)
