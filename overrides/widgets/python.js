@@ -92,7 +92,11 @@ export class PythonClient {
     this.notify();
     let worker;
     try {
-      worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "guia-checker" });
+      // The worker starts itself as soon as its script runs (a "start" message
+      // would wait for this page's busy main thread to pass it on); its name
+      // says whether it may use a snapshot (read by worker.js).
+      const name = this.options.snapshots ? "guia-checker" : "guia-checker sin-snapshot";
+      worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name });
     } catch (error) {
       this.fail("failed");
       return;
@@ -104,7 +108,6 @@ export class PythonClient {
       event.preventDefault();
       this.fail("failed");
     };
-    worker.postMessage({ type: "start", snapshots: this.options.snapshots });
     sendCompiledWasm(worker);
   }
 

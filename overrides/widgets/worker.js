@@ -109,10 +109,10 @@ scope.fetch = async (input, init) => {
 };
 
 // Pyodide's wasm as the page compiled it on a later visit (python.js): the
-// page sends a module or null once, after "start".  Pyodide instantiates
-// through WebAssembly.instantiateStreaming; for its own wasm that call takes
-// the page's module when there is one, else it compiles as usual (and so does
-// a second boot, after a fallback).
+// page sends a module or null once, right after creating this worker.
+// Pyodide instantiates through WebAssembly.instantiateStreaming; for its own
+// wasm that call takes the page's module when there is one, else it compiles
+// as usual (and so does a second boot, after a fallback).
 const WASM_URL = url(CONFIG.pyodide + "pyodide.asm.wasm");
 /** @type {(module: WebAssembly.Module | null) => void} */
 let gotModule = () => {};
@@ -372,7 +372,6 @@ function isWorkbook(data) {
 
 /** @param {any} message */
 async function handle(message) {
-  if (message.type === "start") return;
   if (message.type === "describe") return callLoading("describe", message.kind, message.value, message.curp || null);
   if (message.type === "compare") {
     const f = message.fields;
@@ -385,17 +384,18 @@ async function handle(message) {
   throw new Error(`mensaje desconocido ${message.type}`);
 }
 
-// Messages are handled one at a time, in order.
+// Python starts as soon as this script runs; the page's python.js names
+// this worker to say whether snapshots may be used.
+starting = start({ snapshots: !scope.name.endsWith(" sin-snapshot") });
+starting.catch((error) => post({ type: "failed", reason: String(error && error.message ? error.message : error) }));
+
+// Messages are handled one at a time, in order, once Python is up.
 let queue = Promise.resolve();
 scope.onmessage = (/** @type {MessageEvent} */ event) => {
   const message = event.data;
   if (message.type === "wasm") {
     gotModule(message.module instanceof WebAssembly.Module ? message.module : null);
     return;
-  }
-  if (!starting) {
-    starting = start(message.type === "start" ? message : {});
-    starting.catch((error) => post({ type: "failed", reason: String(error && error.message ? error.message : error) }));
   }
   queue = queue.then(async () => {
     try {
