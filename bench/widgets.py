@@ -396,15 +396,17 @@ def main():
                 return
 
             # -- first contentful paint
-            print(f"First contentful paint (median of {args.runs}, Slow 4G + 4× CPU)")
-            fcps = {}
-            for name, path in pages.items():
-                values = []
-                for _ in range(args.runs):
+            print(f"First contentful paint (median of {args.runs}, Slow 4G + 4× CPU; the pages interleaved)")
+            # Round by round, in alternating order: the machine's drift falls on
+            # both sides of each "with / without" pair, not on one.
+            values = {name: [] for name in pages}
+            for i in range(args.runs):
+                for name in list(pages)[:: 1 if i % 2 == 0 else -1]:
                     run = Run(browser, throttle=True)
-                    values.append(fcp(run, base + path))
+                    values[name].append(fcp(run, base + pages[name]))
                     run.close()
-                fcps[name] = statistics.median(values)
+            fcps = {name: statistics.median(v) for name, v in values.items()}
+            for name, path in pages.items():
                 print(f"  {name:14s} {fcps[name]:8.0f} ms   ({path})")
             for a, b in (("demo_with", "demo_without"), ("step_with", "step_without")):
                 if a in fcps and b in fcps:
