@@ -15,12 +15,14 @@ Keys:
 * an NSS is its own key (11 digits fit in 64 bits): exact, no collision;
 * a CURP is keyed by 64 bits of ``str`` hash (SipHash-1-3 with a key
   drawn per process, 4x faster here than an 8-byte BLAKE2b digest and as
-  good for values that are not crafted against that secret key; where
-  ``hash`` has 32 bits, as in the browser's WebAssembly Python, by two
-  hashes, of the CURP and of the CURP with a byte appended).  Two
-  different CURPs share a key with probability about 2**-64 per pair, so
-  among n distinct CURPs a false "repetida" has probability at most about
-  n*(n-1)/2**65: 2.7e-8 for a million, 2.7e-6 for ten million.
+  good for values that are not crafted against that secret key); where
+  ``hash`` has 32 bits, as in the browser's WebAssembly Python (FNV there),
+  by an 8-byte BLAKE2b digest (two FNV hashes of one value, as it is and
+  with a byte appended, share FNV's 32-bit state: 32 bits, not 64, gave
+  false "repetida"s, about one per 100,000 CURPs).  Two different CURPs
+  share a key with probability about 2**-64 per pair, so among n distinct
+  CURPs a false "repetida" has probability at most about n*(n-1)/2**65:
+  2.7e-8 for a million, 2.7e-6 for ten million.
 
 Sizing: the caller passes the rows it expects (``capacity`` = rows /
 ``LOAD``), so a list whose size is known never grows its tables.  A table
@@ -42,6 +44,7 @@ the table before.
 
 import sys
 from array import array
+from hashlib import blake2b as _blake2b
 from itertools import islice
 
 __all__ = ['SeenTable', 'PackedTable']
@@ -70,8 +73,9 @@ def _spread(key):
 
 
 def _hash64(value):
-    """64 bits of ``str`` hash where ``hash`` has 32: two hashes."""
-    return (hash(value) & 0xFFFFFFFF) << 32 | hash(value + '\x00') & 0xFFFFFFFF
+    """64 bits of BLAKE2b, where ``hash`` has 32 (no second hash of it adds
+    bits: FNV's state has 32)."""
+    return int.from_bytes(_blake2b(value.encode(), digest_size=8).digest(), 'little')
 
 
 def _pair_table(capacity, load, typecode, keyer):
@@ -181,7 +185,7 @@ class _CurpTable(SeenTable):
 
 
 class _CurpTable32(SeenTable):
-    """:class:`_CurpTable` where ``hash`` has 32 bits: two hashes make 64."""
+    """:class:`_CurpTable` where ``hash`` has 32 bits: keyed by BLAKE2b."""
 
     _KEYER = staticmethod(_hash64)
 

@@ -113,3 +113,28 @@ def test_nss_table_edges_answer_as_a_dict():
         table, ref = SeenTable.for_nss(), {}
         assert [table.setdefault(k, r) for k, r in pairs] == [ref.setdefault(k, r) for k, r in pairs]
         assert len(table) == len(ref)
+
+
+def _fnv32(text):
+    """CPython's 32-bit str hash (Python/pyhash.c, FNV), Pyodide's hash(),
+    with PYTHONHASHSEED=0 (prefix and suffix 0)."""
+    data, x = text.encode('latin-1'), 0
+    tail = len(data) % 4 or 4
+    x ^= data[0] << 7
+    for i in range(0, len(data) - tail, 4):
+        x = (1000003 * x & 0xFFFFFFFF) ^ int.from_bytes(data[i : i + 4], 'little')
+    for c in data[len(data) - tail :]:
+        x = (1000003 * x & 0xFFFFFFFF) ^ c
+    x ^= len(data)
+    return x - (1 << 32) if x >= 1 << 31 else x
+
+
+def test_curps_whose_32_bit_hashes_collide_are_not_repeated(monkeypatch):
+    """In the browser hash() is 32-bit FNV: these two CURPs share its state,
+    so a key made of two hashes of each (the CURP, the CURP and a byte)
+    called the second one a repetition of the first."""
+    a, b = 'HEGG300526MVZRRL00', 'HEGG830806MVZRRL01'
+    assert _fnv32(a) == _fnv32(b) and _fnv32(a + '\x00') == _fnv32(b + '\x00')
+    monkeypatch.setattr(seen, 'hash', _fnv32, raising=False)  # the module's hash()
+    table = seen._CurpTable32()
+    assert [table.setdefault(a, 2), table.setdefault(b, 3), table.setdefault(b, 9)] == [2, 3, 3]
