@@ -44,7 +44,6 @@ the table before.
 
 import sys
 from array import array
-from hashlib import blake2b as _blake2b
 from itertools import islice
 
 __all__ = ['SeenTable', 'PackedTable']
@@ -188,6 +187,14 @@ class _CurpTable32(SeenTable):
     """:class:`_CurpTable` where ``hash`` has 32 bits: keyed by BLAKE2b."""
 
     _KEYER = staticmethod(_hash64)
+
+    def __init__(self, capacity=1 << 12):
+        # imported here, for _hash64: on CPython hashlib loads OpenSSL, 4 MB
+        # more resident memory for a table only the browser uses
+        global _blake2b
+        from hashlib import blake2b as _blake2b
+
+        super().__init__(capacity)
 
 
 class PackedTable:
