@@ -4,9 +4,9 @@ A ``dict`` from CURP to row costs ~200 bytes per distinct CURP (the string,
 the int, the table slot); a million-row list then needs 222 MB.  Here each
 value becomes one 64-bit key in an open-addressing table (linear probing),
 at most 60 % full (fewer probes: each one is Python code).  A CURP's key
-and the row where it first appeared sit side by side in one ``array`` (16
-bytes: one cache line per look-up, not two): a million distinct CURPs take
-27 MB.  An NSS and its row share one 64-bit slot (:class:`PackedTable`):
+(8 bytes) and the row where it first appeared (4 bytes, or 8 past 4
+billion rows) are in two ``array`` objects: a million distinct CURPs take
+20 MB.  An NSS and its row share one 64-bit slot (:class:`PackedTable`):
 16.8 MB for a million (slots in a power of two: at most twice what 60 %
 full needs).
 
@@ -44,7 +44,6 @@ the table before.
 
 import sys
 from array import array
-from itertools import islice
 
 __all__ = ['SeenTable', 'PackedTable']
 
@@ -77,37 +76,45 @@ def _hash64(value):
     return int.from_bytes(_blake2b(value.encode(), digest_size=8).digest(), 'little')
 
 
-def _pair_table(capacity, load, typecode, keyer):
-    """(setdefault, state) closures over one array of (key, row) pairs.
+def _keyed_table(capacity, load, typecode, keyer):
+    """(setdefault, state) closures over a key array and a row array.
 
     *keyer* makes the key of a value: ``hash`` for CURPs (a builtin: the
-    call costs what ``hash(value)`` would inline).
+    call costs what ``hash(value)`` would inline).  Rows take 4 bytes each
+    (8 past 4 billion): side by side with the keys they would take 8, which
+    a million-row list pays 7 MB for, against the 64 MB bound.
     """
-    cap = end = free = limit = grown = 0
-    pairs = None
+    cap = free = limit = grown = 0
+    keys = rows = None
 
-    def alloc(capacity):
-        nonlocal cap, end, free, limit, pairs
+    def alloc(capacity, rowtype):
+        nonlocal cap, free, limit, keys, rows
         cap = max(int(capacity), 8)
-        end = 2 * cap
         limit = free = int(cap * load)
-        pairs = array(typecode, [0]) * end  # no temporary of that size
+        keys = array(typecode, [0]) * cap  # no temporary of that size
+        rows = array(rowtype, [0]) * cap
 
     def setdefault(value, row):
-        nonlocal free
+        nonlocal free, rows
         key = keyer(value) or 1  # 0 marks a free slot
-        i = key % cap * 2
-        k = pairs[i]
+        i = key % cap
+        k = keys[i]
         while k:  # linear probing
             if k == key:
-                return pairs[i + 1]
-            i += 2
-            if i == end:
+                return rows[i]
+            i += 1
+            if i == cap:
                 i = 0
-            k = pairs[i]
+            k = keys[i]
         if free:
-            pairs[i + 1] = row  # first: a row the array refuses stores nothing
-            pairs[i] = key
+            try:
+                rows[i] = row  # first: a row the array refuses stores nothing
+            except OverflowError:  # past 4 billion rows: 8-byte rows
+                if rows.typecode == 'Q':
+                    raise
+                rows = array('Q', rows)
+                rows[i] = row
+            keys[i] = key
             free -= 1
             return row
         grow()
@@ -115,24 +122,24 @@ def _pair_table(capacity, load, typecode, keyer):
 
     def grow():
         nonlocal free, grown
-        old, size = pairs, limit - free
-        alloc(cap * 3 // 2)
+        old_keys, old_rows, size = keys, rows, limit - free
+        alloc(cap * 3 // 2, old_rows.typecode)
         grown += 1
-        for k, r in zip(islice(old, 0, None, 2), islice(old, 1, None, 2)):
+        for k, r in zip(old_keys, old_rows):
             if k:
-                i = k % cap * 2
-                while pairs[i]:
-                    i += 2
-                    if i == end:
+                i = k % cap
+                while keys[i]:
+                    i += 1
+                    if i == cap:
                         i = 0
-                pairs[i] = k
-                pairs[i + 1] = r
+                keys[i] = k
+                rows[i] = r
         free -= size
 
     def state():
         return limit - free, cap, grown
 
-    alloc(capacity)
+    alloc(capacity, 'I')
     return setdefault, state
 
 
@@ -149,7 +156,7 @@ class SeenTable:
 
     def __init__(self, capacity=1 << 12):
         # an instance attribute: t.setdefault is the closure itself
-        self.setdefault, self._state = _pair_table(capacity, self.LOAD, self._TYPECODE, self._KEYER)
+        self.setdefault, self._state = _keyed_table(capacity, self.LOAD, self._TYPECODE, self._KEYER)
 
     @classmethod
     def for_curp(cls, capacity=1 << 12):
