@@ -143,7 +143,25 @@ def _keyed_table(capacity, load, typecode, keyer):
     return setdefault, state
 
 
-class SeenTable:
+class _Sized:
+    """What a table tells of itself, from its ``_state()`` closure."""
+
+    def __len__(self):
+        return self._state()[0]
+
+    @property
+    def capacity(self):
+        """The slots the table has now (it grows when 60 % are used; a
+        widened :class:`PackedTable`: its wide table's)."""
+        return self._state()[1]
+
+    @property
+    def grown(self):
+        """How many times the table grew (0 when sized for its keys)."""
+        return self._state()[2]
+
+
+class SeenTable(_Sized):
     """First row of each key seen; ``setdefault(key, row)`` like a dict.
 
     *key* is an int (``0 <= key < 2**64``), *row* too; :meth:`for_curp`
@@ -168,19 +186,6 @@ class SeenTable:
         """A table of NSSs (ints), key and row packed in 8 bytes."""
         return PackedTable(capacity)
 
-    def __len__(self):
-        return self._state()[0]
-
-    @property
-    def capacity(self):
-        """The slots the table has now (it grows when 60 % are used)."""
-        return self._state()[1]
-
-    @property
-    def grown(self):
-        """How many times the table grew (0 when sized for its keys)."""
-        return self._state()[2]
-
 
 class _CurpTable(SeenTable):
     """A :class:`SeenTable` keyed by the ``str`` hash of compact CURPs."""
@@ -204,7 +209,7 @@ class _CurpTable32(SeenTable):
         super().__init__(capacity)
 
 
-class PackedTable:
+class PackedTable(_Sized):
     """An exact int key below 2**37 (an NSS) and its row in one 64-bit slot.
 
     The slot holds ``key << 27 | row``: rows up to 134,217,727; a later
@@ -220,19 +225,6 @@ class PackedTable:
 
     def __init__(self, capacity=1 << 12):
         self.setdefault, self._state = _packed_table(capacity, self.LOAD)
-
-    def __len__(self):
-        return self._state()[0]
-
-    @property
-    def capacity(self):
-        """The slots the table has now (its wide table's once widened)."""
-        return self._state()[1]
-
-    @property
-    def grown(self):
-        """How many times the table grew (its wide table too)."""
-        return self._state()[2]
 
     @property
     def slots(self):
