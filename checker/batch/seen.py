@@ -7,8 +7,9 @@ at most 60 % full (fewer probes: each one is Python code).  A CURP's key
 (8 bytes) and the row where it first appeared (4 bytes, or 8 past 4
 billion rows) are in two ``array`` objects: a million distinct CURPs take
 20 MB.  An NSS and its row share one 64-bit slot (:class:`PackedTable`):
-16.8 MB for a million (slots in a power of two: at most twice what 60 %
-full needs).
+13 MB for a million.  (A power-of-two size would find a slot with a shift
+instead of a modulo, at up to twice the memory: 2 MB more at a million
+rows, and a peak with names of 63 of the 64 MB allowed.)
 
 Keys:
 
@@ -26,9 +27,8 @@ Keys:
 
 Sizing: the caller passes the rows it expects (``capacity`` = rows /
 ``LOAD``), so a list whose size is known never grows its tables.  A table
-that fills up grows by 1.5x (:class:`PackedTable`, a power of two, by 2x);
-while it does, the old and the new arrays both live: a peak of 2.5x (3x)
-the table before.
+that fills up grows by 1.5x; while it does, the old and the new arrays
+both live: a peak of 2.5x the table before.
 
 >>> seen = SeenTable.for_curp()
 >>> seen.setdefault('HEGG560427MVZRRL04', 2)
@@ -214,8 +214,8 @@ class PackedTable(_Sized):
 
     The slot holds ``key << 27 | row``: rows up to 134,217,727; a later
     row (or a bigger key) turns the table into a :class:`SeenTable`.  The
-    slot is chosen from the key mixed by a Fibonacci multiplication (the top
-    bits of its 64-bit product; the size is a power of two): real lists
+    slot is chosen from the key mixed by a Fibonacci multiplication (its
+    64-bit product, modulo the size): real lists
     hold runs of NSSs that share their first digits and count up, and such
     keys taken modulo the capacity alone fall in overlapping runs that
     linear probing makes quadratic (200,000 such NSSs took 48 s).
@@ -234,25 +234,25 @@ class PackedTable(_Sized):
 
 def _packed_table(capacity, load):
     """(setdefault, state) closures of a :class:`PackedTable`."""
-    mask = shift = free = limit = grown = 0
+    cap = free = limit = grown = 0
     slots = wide = None
 
     def alloc(capacity):
-        nonlocal mask, shift, free, limit, slots
-        bits = max(int(capacity) - 1, 15).bit_length()
-        mask = (1 << bits) - 1
-        shift = 64 - bits
-        limit = free = int((mask + 1) * load)
-        slots = array(_SLOT_TYPE, [0]) * (mask + 1)
+        nonlocal cap, free, limit, slots
+        cap = max(int(capacity), 16)
+        limit = free = int(cap * load)
+        slots = array(_SLOT_TYPE, [0]) * cap
 
     def setdefault(key, row):
         nonlocal free
-        i = key * _MIX >> shift & mask  # the top bits of the 64-bit product
+        i = (key * _MIX & _MASK64) % cap
         v = slots[i]
         while v:  # linear probing
             if v >> _ROW_BITS == key:
                 return v & _ROW_MASK
-            i = i + 1 & mask
+            i += 1
+            if i == cap:
+                i = 0
             v = slots[i]
         if free and row <= _ROW_MASK:
             try:  # the array refuses a key past 37 bits, a negative one, and
@@ -274,31 +274,33 @@ def _packed_table(capacity, load):
     def grow():
         nonlocal free, grown
         old, size = slots, limit - free
-        alloc(2 * (mask + 1))
+        alloc(cap * 3 // 2)
         grown += 1
         for v in old:  # the old array, slot by slot: no list of entries
             if v:
-                i = (v >> _ROW_BITS) * _MIX >> shift & mask
+                i = ((v >> _ROW_BITS) * _MIX & _MASK64) % cap
                 while slots[i]:
-                    i = i + 1 & mask
+                    i += 1
+                    if i == cap:
+                        i = 0
                 slots[i] = v
         free -= size
 
     def widen():
-        nonlocal wide, slots, mask, shift, free
-        wide = SeenTable(max(mask + 1, 16))
+        nonlocal wide, slots, cap, free
+        wide = SeenTable(max(cap, 16))
         for v in slots:
             if v:
                 wide.setdefault(v >> _ROW_BITS, v & _ROW_MASK)
         # an empty array of one slot: every look-up falls through to wide
         slots = array(_SLOT_TYPE, [0])
-        mask = free = 0
-        shift = 64
+        cap = 1
+        free = 0
 
     def state():
         if wide is not None:
             return len(wide), wide.capacity, grown + wide.grown, slots
-        return limit - free, mask + 1, grown, slots
+        return limit - free, cap, grown, slots
 
     alloc(capacity)
     return setdefault, state
