@@ -38,8 +38,6 @@ const SETUP = `import sys\nsys.path.insert(0, ${JSON.stringify(APP_MOUNT)})\nimp
 
 /** @type {any} the guia_bridge module (a Pyodide proxy) once Python is ready */
 let bridge = null;
-/** @type {Promise<void> | null} */
-let starting = null;
 /** @type {any} Pyodide, once started */
 let python = null;
 /** @type {Promise<void> | null} */
@@ -386,7 +384,7 @@ async function handle(message) {
 
 // Python starts as soon as this script runs; the page's python.js names
 // this worker to say whether snapshots may be used.
-starting = start({ snapshots: !scope.name.endsWith(" sin-snapshot") });
+const starting = start({ snapshots: !scope.name.endsWith(" sin-snapshot") });
 starting.catch((error) => post({ type: "failed", reason: String(error && error.message ? error.message : error) }));
 
 // Messages are handled one at a time, in order, once Python is up.
