@@ -13,6 +13,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from guide.build import build
+from guide.imss import GLOSSARY
+
+# The glossary's own markup: a school text that holds a glossary term ("NSS")
+# gets its <abbr>, as every page's text does; any other element is added by
+# the text itself.
+GLOSSARY_TITLES = frozenset(GLOSSARY.values())
 
 BASELINE = {
     "name": "Nombre uno",
@@ -57,8 +63,10 @@ class Page(HTMLParser):
         self.close()
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
         a = dict(attrs)
+        if tag == "abbr" and a.get("title") in GLOSSARY_TITLES:
+            return
+        self.tags.append(tag)
         self._in_title = tag == "title"
         if tag == "meta" and a.get("name") == "description":
             self.attrs["description"] = a.get("content")
@@ -115,6 +123,7 @@ HOSTILE = {
 )
 @given(values=st.fixed_dictionaries({key: text for key in BASELINE}))
 @example(values=HOSTILE)
+@example(values={**BASELINE, "question": "NSS", "office": "Tu UMF"})
 def test_any_school_text_renders_as_exactly_that_text(baseline, tmp_path_factory, values):
     pages, site = build_with(values, tmp_path_factory.mktemp("escaped"))
     v = {key: squash(value) for key, value in values.items()}
