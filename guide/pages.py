@@ -78,9 +78,15 @@ def fill(markdown: str, src: str, extra: dict, paso: dict | None = None) -> tupl
     return text, bool(uses_widgets)
 
 
+# Tags inside a line of text: dropped without a space, so a glossary term or
+# a bold word before a full stop reads «tu NSS.», not «tu NSS .» (the
+# search snippets show this text); any other tag ends a word.
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|dfn|em|i|kbd|mark|q|s|small|span|strong|sub|sup|time|u)(?:\s[^>]*)?>")
+
+
 def search_entry(url: str, title: str, content: str) -> dict:
     """The page as plain text, original accents kept for display; guia.js folds both sides."""
-    text = re.sub(r"<[^>]+>", " ", content)
+    text = re.sub(r"<[^>]+>", " ", _INLINE_TAG.sub("", content))
     text = re.sub(r"\s+", " ", html.unescape(text)).strip()
     return {"u": url, "t": html.unescape(str(title or "")), "x": text}
 

@@ -123,7 +123,7 @@ HOSTILE = {
 )
 @given(values=st.fixed_dictionaries({key: text for key in BASELINE}))
 @example(values=HOSTILE)
-@example(values={**BASELINE, "question": "NSS", "office": "Tu UMF"})
+@example(values={**BASELINE, "question": "¿Mi NSS?", "office": "Tu UMF."})
 def test_any_school_text_renders_as_exactly_that_text(baseline, tmp_path_factory, values):
     pages, site = build_with(values, tmp_path_factory.mktemp("escaped"))
     v = {key: squash(value) for key, value in values.items()}
