@@ -78,16 +78,20 @@ def fill(markdown: str, src: str, extra: dict, paso: dict | None = None) -> tupl
     return text, bool(uses_widgets)
 
 
-# Tags inside a line of text: dropped without a space, so a glossary term or
-# a bold word before a full stop reads «tu NSS.», not «tu NSS .» (the
-# search snippets show this text); any other tag ends a word.
-_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|dfn|em|i|kbd|mark|q|s|small|span|strong|sub|sup|time|u)(?:\s[^>]*)?>")
+# A tag ends a word, except next to punctuation: a glossary term or a bold
+# word before a full stop reads «tu NSS.», not «tu NSS .», and «(UMF)» stays
+# whole (the search snippets show this text).  Not by tag name: a <span> or
+# <strong> may be laid out as its own line (the index's school cards).
+_TAGS = re.compile(r"(?:<[^>]+>)+")
+_TAG_MARK = "\x00"  # where tags were, until the text is unescaped (a «.» may be &#46;)
+_MARK_BY_PUNCTUATION = re.compile(r"\x00+(?=[.,;:?!)»])|(?<=[(«¿¡])\x00+")
 
 
 def search_entry(url: str, title: str, content: str) -> dict:
     """The page as plain text, original accents kept for display; guia.js folds both sides."""
-    text = re.sub(r"<[^>]+>", " ", _INLINE_TAG.sub("", content))
-    text = re.sub(r"\s+", " ", html.unescape(text)).strip()
+    text = html.unescape(_TAGS.sub(_TAG_MARK, content.replace(_TAG_MARK, "")))
+    text = _MARK_BY_PUNCTUATION.sub("", text).replace(_TAG_MARK, " ")
+    text = re.sub(r"\s+", " ", text).strip()
     return {"u": url, "t": html.unescape(str(title or "")), "x": text}
 
 

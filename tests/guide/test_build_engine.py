@@ -33,14 +33,15 @@ def test_the_page_functions_work_on_plain_data_without_mkdocs(tmp_path):
     assert text == "# Prepa\n\nhttps://x.mx\n" and widgets is False
     entry = pages.search_entry("pasos/x/", "T&#237;tulo", "<h1>Hola</h1><p>a &amp; b</p>")
     assert entry == {"u": "pasos/x/", "t": "Título", "x": "Hola a & b"}
-    # a tag inside a line adds no space (the snippets show this text); one between blocks does
+    # a tag next to punctuation adds no space (the snippets show this text); elsewhere it ends a word
     inline = pages.search_entry(
         "x/",
         "X",
-        '<p>Entrega tu <abbr title="Número de Seguridad Social">NSS</abbr>.</p><section><p><strong>Hoy</strong>, '
-        '<a href="/y/">aquí</a></p></section><summary>Uno</summary><p>dos<br>tres</p>',
+        '<p>Entrega tu <abbr title="Número de Seguridad Social">NSS</abbr>.</p><p><strong>Hoy</strong>, '
+        '<a href="/y/">aquí</a> (<abbr title="Unidad">UMF</abbr>)</p><p>dos<br>tres <b>x</b>&#46; &lt;i&gt;</p>'
+        '<a><strong>Tec</strong><span class="meta">Chiapas</span></a>',
     )
-    assert inline["x"] == "Entrega tu NSS. Hoy, aquí Uno dos tres"
+    assert inline["x"] == "Entrega tu NSS. Hoy, aquí (UMF) dos tres x. <i> Tec Chiapas"
     pages.write_search(tmp_path, [entry])
     assert json.loads((tmp_path / "search.json").read_text(encoding="utf-8")) == [entry]
     assert pages.is_unused("assets/javascripts/bundle.123.min.js") and not pages.is_unused("index.md")
