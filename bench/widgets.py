@@ -312,6 +312,14 @@ def wait_for_snapshot(run: Run) -> None:
         run.page.wait_for_timeout(250)
 
 
+def warm_visit(run: Run, url: str, who: str = "widgets") -> dict:
+    """A fresh profile's cold visit, then (its snapshot stored) the warm one's figures."""
+    first_verdict(run, url)
+    if who == "widgets":
+        wait_for_snapshot(run)
+    return first_verdict(run, url)
+
+
 def only_keystrokes(browser, base: str, runs: int) -> None:
     """--only keystrokes: the per-keystroke figures alone, one fresh profile per run, typed (as in the
     full run) on a later visit: not while the first visit's files and snapshot are still being stored."""
@@ -320,9 +328,7 @@ def only_keystrokes(browser, base: str, runs: int) -> None:
         every, medians = [], []
         for _ in range(runs):
             run = Run(browser, throttle=throttle)
-            first_verdict(run, base + "demo/")
-            wait_for_snapshot(run)
-            first_verdict(run, base + "demo/")
+            warm_visit(run, base + "demo/")
             lat = keystrokes(run)
             run.close()
             every += lat
@@ -339,10 +345,7 @@ def only_warm(browser, base: str, runs: int) -> None:
     for _ in range(runs):
         for who, path in (("widgets", "demo/"), ("stock", "demo/stock/")):
             run = Run(browser, throttle=False)
-            first_verdict(run, base + path)
-            if who == "widgets":
-                wait_for_snapshot(run)
-            info = first_verdict(run, base + path)
+            info = warm_visit(run, base + path, who)
             warm[who].append(info["verdict"])
             if who == "widgets":
                 d = info.get("detail") or {}

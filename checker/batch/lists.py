@@ -120,7 +120,7 @@ def open_run(source, name=None, *, sheet=None, **options):
     """
     if isinstance(source, str) and not os.path.exists(source) and '\n' in source:
         if options.get('expected_rows') is None:
-            options['expected_rows'] = source.count('\n') + 1
+            options['expected_rows'] = _line_count(source)
         return check_rows(text_lines(source), **options)
     head = b''
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -142,13 +142,15 @@ def open_run(source, name=None, *, sheet=None, **options):
 
 
 def _line_count(data):
-    r"""The line breaks of a CSV held in memory, counted at C speed: the rows
-    it may have, to size the duplicate tables (they never grow then).
+    r"""The line breaks of a CSV held in memory (bytes or text), counted at C
+    speed: the rows it may have, to size the duplicate tables (they never
+    grow then).
 
-    >>> _line_count(b'CURP\nA\nB\n'), _line_count(b'CURP\rA\rB')
-    (4, 3)
+    >>> _line_count(b'CURP\nA\nB\n'), _line_count(b'CURP\rA\rB'), _line_count('CURP\nA')
+    (4, 3, 2)
     """
-    return min(max(data.count(b'\n'), data.count(b'\r')) + 1, 1 << 26)
+    nl, cr = ('\n', '\r') if isinstance(data, str) else (b'\n', b'\r')
+    return min(max(data.count(nl), data.count(cr)) + 1, 1 << 26)
 
 
 class CopyFile:
